@@ -1,0 +1,89 @@
+// Independent float64 reference: the seed posts' functions written out by hand, and each optimizer's
+// update written as PyTorch performs it (same operations, same order). JavaScript numbers are IEEE
+// doubles, so where the engine computes the same operations these paths agree with it bit for bit.
+
+// name -> { expression as typed, f, df written by hand }
+export const functions = {
+  // seed 001: "Calculus 4: Gradient Descent in 1-D"
+  quartic: {
+    expression: 'x^4 - 3x^2 + 2',
+    f: (x) => x * x * x * x - 3 * (x * x) + 2,
+    df: (x) => 4 * (x * x * x) - 6 * x,
+  },
+  // seed 000: the parabola and the tilted double well
+  parabola: {
+    expression: '(x-2)^2',
+    f: (x) => (x - 2) * (x - 2),
+    df: (x) => 2 * (x - 2),
+  },
+  tiltedWell: {
+    expression: '0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2',
+    f: (x) => 0.5 * (0.75 * x - 1.2) ** 4 - 2 * (0.75 * x - 1) ** 2 + 2,
+    df: (x) => 1.5 * (0.75 * x - 1.2) ** 3 - 3 * (0.75 * x - 1),
+  },
+};
+
+// torch's lerp, which Adam uses for its first moment.
+function lerp(from, to, weight) {
+  return Math.abs(weight) < 0.5 ? from + weight * (to - from) : to - (to - from) * (1 - weight);
+}
+
+// method -> (eta, hyperparameters) -> a stateful step g, x -> next x
+export const updates = {
+  gd: (eta) => (g, x) => x - eta * g,
+  momentum: (eta, { beta = 0.9 } = {}) => {
+    let v = null;
+    return (g, x) => {
+      v = v === null ? g : v * beta + g;
+      return x - eta * v;
+    };
+  },
+  nesterov: (eta, { beta = 0.9 } = {}) => {
+    let v = null;
+    return (g, x) => {
+      v = v === null ? g : v * beta + g;
+      return x - eta * (g + beta * v);
+    };
+  },
+  adagrad: (eta, { eps = 1e-10 } = {}) => {
+    let sum = 0;
+    return (g, x) => {
+      sum = sum + g * g;
+      return x - eta * (g / (Math.sqrt(sum) + eps));
+    };
+  },
+  rmsprop: (eta, { alpha = 0.99, eps = 1e-8 } = {}) => {
+    let square = 0;
+    return (g, x) => {
+      square = square * alpha + (1 - alpha) * (g * g);
+      return x - eta * (g / (Math.sqrt(square) + eps));
+    };
+  },
+  adam: (eta, { beta1 = 0.9, beta2 = 0.999, eps = 1e-8 } = {}) => {
+    let m = 0;
+    let v = 0;
+    let t = 0;
+    return (g, x) => {
+      t += 1;
+      m = lerp(m, g, 1 - beta1);
+      v = v * beta2 + (1 - beta2) * (g * g);
+      const stepSize = eta / (1 - beta1 ** t);
+      const denom = Math.sqrt(v) / Math.sqrt(1 - beta2 ** t) + eps;
+      return x - stepSize * (m / denom);
+    };
+  },
+};
+
+// x_0..x_steps with f and f' at each point, like engine.run() before any stop rule.
+export function descend({ f, df }, { x0, eta, steps, method = 'gd', ...hyper }) {
+  const step = updates[method](eta, hyper);
+  const path = { x: [x0], f: [f(x0)], df: [df(x0)] };
+  let x = x0;
+  for (let k = 0; k < steps; k++) {
+    x = step(df(x), x);
+    path.x.push(x);
+    path.f.push(f(x));
+    path.df.push(df(x));
+  }
+  return path;
+}
