@@ -1,25 +1,41 @@
 // Independent float64 reference: the seed posts' functions written out by hand, and each optimizer's
 // update written as PyTorch performs it (same operations, same order). JavaScript numbers are IEEE
-// doubles, so where the engine computes the same operations these paths agree with it bit for bit.
+// doubles, so a plain loop here agrees with the engine bit for bit, provided both evaluate the same
+// formula in the same order. The engine evaluates the simplified form it prints, left to right, with
+// x^n for a small integer n by repeated squaring (x^4 = (x*x)*(x*x), x^3 = (x*x)*x); so each function
+// below is written in that printed form, and the tests check that the engine prints exactly it.
 
-// name -> { expression as typed, f, df written by hand }
+// name -> { expression as typed, text and derivative as printed, f and f' by hand in the printed form }
 export const functions = {
   // seed 001: "Calculus 4: Gradient Descent in 1-D"
   quartic: {
     expression: 'x^4 - 3x^2 + 2',
-    f: (x) => x * x * x * x - 3 * (x * x) + 2,
-    df: (x) => 4 * (x * x * x) - 6 * x,
+    text: 'x^4 - 3*x^2 + 2',
+    derivative: '4*x^3 - 6*x',
+    f: (x) => (x * x) * (x * x) - 3 * (x * x) + 2,
+    df: (x) => 4 * ((x * x) * x) - 6 * x,
   },
   // seed 000: the parabola and the tilted double well
   parabola: {
     expression: '(x-2)^2',
+    text: '(x - 2)^2',
+    derivative: '2*x - 4',
     f: (x) => (x - 2) * (x - 2),
-    df: (x) => 2 * (x - 2),
+    df: (x) => 2 * x - 4,
   },
   tiltedWell: {
     expression: '0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2',
-    f: (x) => 0.5 * (0.75 * x - 1.2) ** 4 - 2 * (0.75 * x - 1) ** 2 + 2,
-    df: (x) => 1.5 * (0.75 * x - 1.2) ** 3 - 3 * (0.75 * x - 1),
+    text: '0.5*(0.75*x - 1.2)^4 - 2*(0.75*x - 1)^2 + 2',
+    derivative: '1.5*(0.75*x - 1.2)^3 - 2.25*x + 3',
+    f: (x) => {
+      const u = 0.75 * x - 1.2;
+      const v = 0.75 * x - 1;
+      return 0.5 * ((u * u) * (u * u)) - 2 * (v * v) + 2;
+    },
+    df: (x) => {
+      const u = 0.75 * x - 1.2;
+      return 1.5 * ((u * u) * u) - 2.25 * x + 3;
+    },
   },
 };
 

@@ -35,6 +35,18 @@ const seeds = [
 ];
 
 describe('seed experiments, bit for bit against a plain float64 loop', { skip: skipUnlessBuilt }, () => {
+  for (const { expression, text, derivative } of Object.values(functions)) {
+    test(`the reference evaluates ${expression} in the form the engine prints: ${text}, f' = ${derivative}`, () => {
+      const fn = engine.compile(expression);
+      try {
+        assert.equal(fn.text, text);
+        assert.equal(fn.derivative.text, derivative);
+      } finally {
+        fn.dispose();
+      }
+    });
+  }
+
   for (const [seed, name, x0, eta, steps, status, story] of seeds) {
     const fn = functions[name];
     test(`seed ${seed}: ${fn.expression}, x0=${x0}, eta=${eta}, ${steps} steps: ${status} (${story})`, () => {
