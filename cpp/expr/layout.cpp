@@ -1,0 +1,165 @@
+#include "expr/layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <utility>
+
+namespace descent {
+namespace {
+
+Shape atom(Shape::Kind kind) { return Shape{kind}; }
+
+Shape numberShape(double value) {
+  Shape shape{Shape::Kind::number};
+  shape.value = value == 0 ? 0.0 : value;  // no "-0"
+
+  return shape;
+}
+
+Shape negative(Shape inner) {
+  Shape shape{Shape::Kind::negative};
+  shape.parts.push_back(std::move(inner));
+  return shape;
+}
+
+Shape group(Shape::Kind kind, std::vector<Shape> parts) {
+  if (kind == Shape::Kind::product && parts.size() == 1) return std::move(parts.front());
+  Shape shape{kind};
+  shape.parts = std::move(parts);
+  return shape;
+}
+
+// c = p/q exactly with a small q, so that x/3 prints as x/3 and not 0.3333333333333333*x.
+bool asFraction(double c, double& p, double& q) {
+  for (int d = 2; d <= 1000; ++d) {
+    const double numerator = std::round(c * d);
+    if (std::fabs(numerator) < 1e15 && numerator / d == c) {
+      p = numerator;
+      q = d;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::size_t significantDigits(double value) {
+  std::size_t digits = 0;
+  for (char ch : formatNumber(value)) {
+    if (ch == 'e') break;
+    if (ch >= '0' && ch <= '9' && (digits > 0 || ch != '0')) ++digits;
+  }
+  return digits;
+}
+
+// A lone number too long to read, such as 0.3333333333333333, is shown as the fraction it is.
+Shape layoutNumber(double value) {
+  const double magnitude = std::fabs(value);
+  double p = 0, q = 0;
+  Shape shape = numberShape(magnitude);
+  if (magnitude != std::floor(magnitude) && significantDigits(magnitude) > 6 && asFraction(magnitude, p, q))
+    shape = group(Shape::Kind::fraction, {numberShape(p), numberShape(q)});
+  return value < 0 ? negative(std::move(shape)) : shape;
+}
+
+Shape layoutProduct(const std::vector<Tree>& factors) {
+  double coefficient = 1;
+  std::vector<Shape> numerator, denominator;
+  for (const auto& factor : factors) {
+    if (isNumber(factor)) {
+      coefficient *= factor->value;
+    } else if (factor->op == Op::power && isNumber(factor->children[1]) && factor->children[1]->value < 0) {
+      const double exponent = -factor->children[1]->value;
+      denominator.push_back(exponent == 1 ? layout(factor->children[0])
+                                          : layout(power(factor->children[0], number(exponent))));
+    } else {
+      numerator.push_back(layout(factor));
+    }
+  }
+  const bool isNegative = coefficient < 0;
+  coefficient = std::fabs(coefficient);
+  double p = 0, q = 0;
+  const bool fraction = coefficient != std::floor(coefficient) && asFraction(coefficient, p, q) &&
+                        (!denominator.empty() || significantDigits(coefficient) > 6);
+  if (fraction) {
+    if (p != 1 || numerator.empty()) numerator.insert(numerator.begin(), numberShape(p));
+    denominator.insert(denominator.begin(), numberShape(q));
+  } else if (coefficient != 1 || numerator.empty()) {
+    numerator.insert(numerator.begin(), numberShape(coefficient));
+  }
+  Shape shape = group(Shape::Kind::product, std::move(numerator));
+  if (!denominator.empty())
+    shape =
+        group(Shape::Kind::fraction, {std::move(shape), group(Shape::Kind::product, std::move(denominator))});
+  return isNegative ? negative(std::move(shape)) : shape;
+}
+
+}  // namespace
+
+Shape layout(const Tree& tree) {
+  switch (tree->op) {
+    case Op::number:
+      return layoutNumber(tree->value);
+    case Op::constant: {
+      Shape shape = atom(Shape::Kind::constant);
+      shape.constant = tree->constant;
+      return shape;
+    }
+    case Op::variable:
+      return atom(Shape::Kind::variable);
+    case Op::add: {
+      std::vector<Shape> terms;
+      for (const auto& term : tree->children) terms.push_back(layout(term));
+      // 1 - x^2 reads better than -x^2 + 1.
+      const auto positive = std::find_if(terms.begin(), terms.end(),
+                                         [](const Shape& t) { return t.kind != Shape::Kind::negative; });
+      if (positive != terms.end()) std::rotate(terms.begin(), positive, positive + 1);
+      return group(Shape::Kind::sum, std::move(terms));
+    }
+    case Op::multiply:
+      return layoutProduct(tree->children);
+    case Op::power:
+      if (isNumber(tree->children[1]) && tree->children[1]->value < 0) return layoutProduct({tree});
+      return group(Shape::Kind::power, {layout(tree->children[0]), layout(tree->children[1])});
+    case Op::call: {
+      Shape shape = group(Shape::Kind::call, {layout(tree->children[0])});
+      shape.builtin = tree->builtin;
+      return shape;
+    }
+  }
+  return atom(Shape::Kind::variable);
+}
+
+int precedence(const Shape& shape) {
+  switch (shape.kind) {
+    case Shape::Kind::sum:
+      return 1;
+    case Shape::Kind::negative:
+      return 2;
+    case Shape::Kind::product:
+    case Shape::Kind::fraction:
+      return 3;
+    case Shape::Kind::power:
+      return 5;
+    default:
+      return 6;
+  }
+}
+
+std::string formatNumber(double value) {
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  if (std::isnan(value)) return "nan";
+  char buffer[40];
+  if (std::floor(value) == value && std::fabs(value) < 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    return buffer;
+  }
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  return buffer;
+}
+
+}  // namespace descent

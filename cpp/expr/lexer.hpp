@@ -1,0 +1,23 @@
+#pragma once
+// Splits the input into tokens, each with the 1-based column (in characters) where it starts.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace descent {
+
+enum class TokenKind { number, name, plus, minus, star, slash, caret, open, close, comma, end };
+
+struct Token {
+  TokenKind kind;
+  int column;        // 1-based, counted in characters, not bytes
+  std::string text;  // as typed (a name, a number, an operator)
+  double value = 0;  // numbers
+};
+
+// Throws ExpressionError for characters outside the language and malformed numbers.
+std::vector<Token> tokenize(std::string_view input);
+
+std::string describe(const Token& token);  // "'+'", "the number 2", "the end of the input"
+
+}  // namespace descent

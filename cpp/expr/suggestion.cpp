@@ -1,0 +1,103 @@
+#include "expr/suggestion.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "expr/builtin.hpp"
+
+namespace descent {
+namespace {
+
+struct Hint {
+  std::string_view name;
+  std::string_view advice;
+};
+constexpr Hint kHints[] = {
+    {"pow", "write a^b (or a**b) for powers"},
+    {"arcsin", "did you mean asin?"},
+    {"arccos", "did you mean acos?"},
+    {"arctan", "did you mean atan?"},
+    {"sgn", "did you mean sign?"},
+    {"logistic", "did you mean sigmoid?"},
+    {"max", "there is no max; relu(x) is max(x, 0)"},
+    {"exp2", "write 2^x"},
+    {"ln1p", "write log(1 + x)"},
+    {"log1p", "write log(1 + x)"},
+};
+
+std::size_t editDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string lowercase(std::string_view name) {
+  std::string lower(name);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+// The closest function name within two edits, or one the name starts with.
+std::string_view nearestFunction(std::string_view name) {
+  const std::string lower = lowercase(name);
+  std::size_t count = 0;
+  const BuiltinInfo* builtins = allBuiltins(count);
+  std::string_view best;
+  std::size_t bestDistance = 3;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::size_t distance = editDistance(lower, builtins[i].name);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = builtins[i].name;
+    }
+  }
+  if (best.empty() && lower.size() > 3) {
+    for (std::size_t i = 0; i < count; ++i)
+      if (lower.rfind(builtins[i].name, 0) == 0 && builtins[i].name.size() >= 3) best = builtins[i].name;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string unknownFunctionMessage(std::string_view name) {
+  const std::string quoted = "unknown function '" + std::string(name) + "'";
+  for (const auto& hint : kHints)
+    if (hint.name == lowercase(name)) return quoted + ": " + std::string(hint.advice);
+  const std::string_view nearest = nearestFunction(name);
+  if (!nearest.empty()) return quoted + ": did you mean " + std::string(nearest) + "?";
+  return quoted;
+}
+
+std::string unknownNameMessage(std::string_view name) {
+  const std::string quoted = "unknown name '" + std::string(name) + "'";
+  if (name == "X") return quoted + ": the variable is x (lowercase)";
+  if (name == "E" || name == "PI" || name == "Pi") return quoted + ": constants are written e and pi";
+  if (builtinNamed(lowercase(name))) return quoted + ": function names are lowercase";
+  if (name.size() > 1 && name.front() == 'x')
+    return quoted + ": write a product with *, like x*" + std::string(name.substr(1));
+  for (const auto& hint : kHints)
+    if (hint.name == name) return quoted + ": " + std::string(hint.advice);
+  // `sinx`, `cos2x`: a function name glued to its argument.
+  std::size_t count = 0;
+  const BuiltinInfo* builtins = allBuiltins(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view fn = builtins[i].name;
+    if (name.size() > fn.size() && name.substr(0, fn.size()) == fn)
+      return quoted + ": functions need parentheses, like " + std::string(fn) + "(" +
+             std::string(name.substr(fn.size())) + ")";
+  }
+  return quoted + ": the variable is x";
+}
+
+}  // namespace descent
