@@ -1,0 +1,84 @@
+#include "cli/arguments.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+
+namespace descent::cli {
+
+Arguments::Arguments(const std::vector<std::string>& words, const std::set<std::string>& valued,
+                     const std::set<std::string>& flags) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (word.size() < 3 || word.compare(0, 2, "--") != 0) {
+      positional_.push_back(word);
+      continue;
+    }
+    std::string name = word.substr(2);
+    std::optional<std::string> value;
+    if (auto equals = name.find('='); equals != std::string::npos) {
+      value = name.substr(equals + 1);
+      name.resize(equals);
+    }
+    if (flags.count(name) && !value) {
+      options_[name] = "";
+    } else if (valued.count(name)) {
+      if (!value) {
+        if (i + 1 == words.size()) throw UsageError("--" + name + " needs a value");
+        value = words[++i];
+      }
+      if (options_.count(name)) throw UsageError("--" + name + " is given twice");
+      options_[name] = *value;
+    } else {
+      throw UsageError("unknown option --" + name);
+    }
+  }
+}
+
+bool Arguments::has(const std::string& name) const { return options_.count(name) > 0; }
+
+std::optional<std::string> Arguments::text(const std::string& name) const {
+  auto found = options_.find(name);
+  if (found == options_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::optional<double> Arguments::number(const std::string& name) const {
+  auto word = text(name);
+  if (!word) return std::nullopt;
+  return parseNumber(*word, "--" + name);
+}
+
+double parseNumber(const std::string& word, const std::string& what) {
+  const char* begin = word.c_str();
+  char* end = nullptr;
+  errno = 0;
+  double value = std::strtod(begin, &end);
+  if (word.empty() || end != begin + word.size() || errno == ERANGE) {
+    throw UsageError(what + ": '" + word + "' is not a number");
+  }
+  return value;
+}
+
+std::vector<double> parseNumberList(const std::string& word, const std::string& what) {
+  std::vector<double> numbers;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t comma = word.find(',', start);
+    numbers.push_back(parseNumber(word.substr(start, comma - start), what));
+    if (comma == std::string::npos) return numbers;
+    start = comma + 1;
+  }
+}
+
+long long parseCount(const std::string& word, const std::string& what) {
+  const char* begin = word.c_str();
+  char* end = nullptr;
+  errno = 0;
+  long long value = std::strtoll(begin, &end, 10);
+  if (word.empty() || end != begin + word.size() || errno == ERANGE || value < 0) {
+    throw UsageError(what + ": '" + word + "' is not a whole number >= 0");
+  }
+  return value;
+}
+
+}  // namespace descent::cli

@@ -1,0 +1,83 @@
+// run: optimizer paths as CSV on stdout, one status line per step size on stderr.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "cli/error_report.hpp"
+#include "expr/function.hpp"
+#include "optim/run.hpp"
+
+namespace descent::cli {
+namespace {
+
+optim::RunSettings settingsFrom(const Arguments& args) {
+  optim::RunSettings settings;
+  for (const char* required : {"x0", "eta", "steps"}) {
+    if (!args.has(required)) throw UsageError(std::string("run needs --") + required);
+  }
+  settings.x0 = *args.number("x0");
+  settings.steps = parseCount(*args.text("steps"), "--steps");
+  if (auto name = args.text("method")) {
+    auto method = optim::methodFromName(*name);
+    if (!method) throw UsageError("unknown method '" + *name + "'");
+    settings.method = *method;
+  }
+  settings.hyper = {args.number("beta"),  args.number("alpha"), args.number("eps"),   args.number("beta1"),
+                    args.number("beta2"), args.number("c"),     args.number("shrink")};
+  settings.tolerance = args.number("tolerance");
+  return settings;
+}
+
+// The shortest text that reads back to the same double, for messages: 0.1 rather than 0.10000000000000001.
+std::string shortest(double value) {
+  char text[32];
+  for (int digits = 1; digits < 17; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, value);
+    if (std::strtod(text, nullptr) == value) return text;
+  }
+  return cell(value);
+}
+
+}  // namespace
+
+std::string cell(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
+int runCommand(const Words& words, std::ostream& out, std::ostream& err) {
+  Arguments args(
+      words,
+      {"x0", "eta", "steps", "method", "beta", "alpha", "eps", "beta1", "beta2", "c", "shrink", "tolerance"},
+      {});
+  if (args.positional().size() != 1) throw UsageError("run takes one expression");
+  optim::RunSettings settings = settingsFrom(args);
+  auto fn = compileOrReport(args.positional()[0], err);
+  if (!fn) return kFailure;
+  std::vector<double> etas = parseNumberList(*args.text("eta"), "--eta");
+  for (double eta : etas) {
+    settings.eta = eta;
+    optim::validate(settings);  // every step size is checked before any output
+  }
+  for (const auto& name : optim::unusedBy(settings.method, settings.hyper)) {
+    err << "descent: warning: --" << name << " is not used by " << optim::nameOf(settings.method) << '\n';
+  }
+
+  out << "eta,k,x,f,df\n";
+  for (double eta : etas) {
+    settings.eta = eta;
+    optim::Trajectory path = optim::run(*fn, settings);
+    for (std::size_t k = 0; k < path.x.size(); ++k) {
+      out << cell(eta) << ',' << k << ',' << cell(path.x[k]) << ',' << cell(path.f[k]) << ','
+          << cell(path.df[k]) << '\n';
+    }
+    err << "eta=" << shortest(eta) << ": " << optim::nameOf(path.status) << " at step " << path.stoppedAt
+        << '\n';
+  }
+  return 0;
+}
+
+}  // namespace descent::cli

@@ -1,0 +1,60 @@
+#include "optim/multistart.hpp"
+
+#include <cmath>
+#include <string>
+
+namespace descent::optim {
+namespace {
+
+void validateRange(double a, double b, int count) {
+  if (!(std::isfinite(a) && std::isfinite(b) && a < b && std::isfinite(b - a))) {
+    throw SettingsError("the start range must be finite numbers a < b");
+  }
+  if (count < 1 || count > kMaxStarts) {
+    throw SettingsError("count = " + std::to_string(count) + ": the number of starts must be between 1 and " +
+                        std::to_string(kMaxStarts));
+  }
+}
+
+}  // namespace
+
+std::uint64_t SplitMix64::next() {
+  std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+std::vector<double> randomStarts(double a, double b, int count, std::uint64_t seed) {
+  validateRange(a, b, count);
+  SplitMix64 random(seed);
+  std::vector<double> starts(static_cast<std::size_t>(count));
+  for (double& start : starts) start = a + (b - a) * random.uniform();
+  return starts;
+}
+
+MultiStartResult multiStart(const Function& fn, const MultiStartSettings& settings) {
+  validateRange(settings.a, settings.b, settings.count);
+  RunSettings check = settings.run;
+  check.x0 = settings.a;
+  ResolvedHyperparameters hyper = validate(check);
+  if (static_cast<long long>(settings.count) * settings.run.steps > kMaxMultiStartSteps) {
+    throw SettingsError("count times steps must be at most " + std::to_string(kMaxMultiStartSteps));
+  }
+
+  MultiStartResult result;
+  result.x0 = randomStarts(settings.a, settings.b, settings.count, settings.seed);
+  result.final.reserve(result.x0.size());
+  result.status.reserve(result.x0.size());
+  result.stoppedAt.reserve(result.x0.size());
+  for (double x0 : result.x0) {
+    Walk walk(fn, x0, settings.run.eta, settings.run.method, hyper, settings.run.tolerance);
+    while (!walk.stopReason() && walk.step() < settings.run.steps) walk.advance();
+    result.final.push_back(walk.point().x);
+    result.status.push_back(walk.stopReason().value_or(StopReason::maxSteps));
+    result.stoppedAt.push_back(walk.step());
+  }
+  return result;
+}
+
+}  // namespace descent::optim

@@ -1,0 +1,47 @@
+#pragma once
+// Many runs from random starts in [a, b]: where does each one end up? The starts come from splitmix64, so
+// a seed gives the same starts natively and in WebAssembly.
+#include <cstdint>
+#include <vector>
+
+#include "expr/function.hpp"
+#include "optim/run.hpp"
+
+namespace descent::optim {
+
+constexpr int kMaxStarts = 100'000;
+// Starts times steps: bounds the work of one call.
+constexpr long long kMaxMultiStartSteps = 100'000'000;
+
+struct MultiStartSettings {
+  double a = -1, b = 1;  // starts are drawn uniformly from [a, b)
+  int count = 50;
+  std::uint64_t seed = 1;
+  RunSettings run;  // x0 is ignored: each run gets its own
+};
+
+struct MultiStartResult {
+  std::vector<double> x0;     // the starts, in draw order
+  std::vector<double> final;  // where each run stopped
+  std::vector<StopReason> status;
+  std::vector<long long> stoppedAt;
+};
+
+// The generator: splitmix64 steps and uniform doubles in [0, 1) with 53 random bits.
+class SplitMix64 {
+ public:
+  explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next();
+  double uniform() { return static_cast<double>(next() >> 11) * 0x1p-53; }
+
+ private:
+  std::uint64_t state_;
+};
+
+// The starts alone: a + (b - a) * u for count draws.
+std::vector<double> randomStarts(double a, double b, int count, std::uint64_t seed);
+
+// Throws SettingsError for a bad range, count outside 1..kMaxStarts, too much work, or bad run settings.
+MultiStartResult multiStart(const Function& fn, const MultiStartSettings& settings);
+
+}  // namespace descent::optim

@@ -1,0 +1,22 @@
+// Newton's method on f' = 0: x -= f'(x)/f''(x). It jumps to the stationary point of the local parabola,
+// which is a maximum where f'' < 0; that is worth seeing, so the step is not safeguarded. The learning rate
+// is not used. Where f'' = 0 the step is infinite and the run reports divergence.
+#include "optim/stepper.hpp"
+
+namespace descent::optim {
+namespace {
+
+class Newton final : public Stepper {
+ public:
+  explicit Newton(const Function& fn) : fn_(fn) {}
+  double next(const Point& at) override { return at.x - at.df / fn_.at(at.x).d2f; }
+
+ private:
+  const Function& fn_;
+};
+
+}  // namespace
+
+std::unique_ptr<Stepper> makeNewtonStepper(const Function& fn) { return std::make_unique<Newton>(fn); }
+
+}  // namespace descent::optim

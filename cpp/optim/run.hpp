@@ -1,0 +1,38 @@
+#pragma once
+// A whole optimizer run, recorded: x_0..x_N with f and f' at each point, and why it stopped.
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "expr/function.hpp"
+#include "optim/method.hpp"
+#include "optim/walk.hpp"
+
+namespace descent::optim {
+
+// The most steps one run may take: 10 million points are 240 MB of path, enough for any lesson.
+constexpr long long kMaxSteps = 10'000'000;
+
+struct RunSettings {
+  double x0 = 0;
+  double eta = 0.1;  // learning rate; the first trial step for armijo and exact; unused by newton
+  long long steps = 0;
+  Method method = Method::gd;
+  Hyperparameters hyper;
+  std::optional<double> tolerance;  // stop as converged once |f'| <= tolerance; off when empty
+};
+
+struct Trajectory {
+  std::vector<double> x, f, df;  // x[k], f(x[k]), f'(x[k]) for k = 0..stoppedAt
+  StopReason status = StopReason::maxSteps;
+  std::size_t stoppedAt = 0;  // == x.size() - 1: the point where the run stopped is included
+};
+
+// Throws SettingsError unless x0 is finite, 0 < eta < inf, 0 <= steps <= kMaxSteps, the tolerance (when
+// given) is finite and >= 0, and the hyperparameters fit the method.
+ResolvedHyperparameters validate(const RunSettings& settings);
+
+// N steps give N+1 points, fewer when a stop rule fires first (see Walk::stopReason). Throws SettingsError.
+Trajectory run(const Function& fn, const RunSettings& settings);
+
+}  // namespace descent::optim

@@ -1,0 +1,25 @@
+#include "optim/stepper.hpp"
+
+namespace descent::optim {
+
+std::unique_ptr<Stepper> makeStepper(Method method, const Function& fn, double eta,
+                                     const ResolvedHyperparameters& hyper) {
+  switch (method) {
+    case Method::gd:
+    case Method::momentum:
+    case Method::nesterov:
+      return makeGradientStepper(method, eta, hyper);
+    case Method::adagrad:
+    case Method::rmsprop:
+    case Method::adam:
+      return makeAdaptiveStepper(method, eta, hyper);
+    case Method::armijo:
+    case Method::exact:
+      return makeLineSearchStepper(method, fn, eta, hyper);
+    case Method::newton:
+      return makeNewtonStepper(fn);
+  }
+  return nullptr;
+}
+
+}  // namespace descent::optim

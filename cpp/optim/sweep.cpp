@@ -1,0 +1,69 @@
+#include "optim/sweep.hpp"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace descent::optim {
+namespace {
+
+void validate(const SweepSettings& s) {
+  if (!std::isfinite(s.x0)) throw SettingsError("x0 must be a finite number");
+  if (!(std::isfinite(s.etaMin) && std::isfinite(s.etaMax) && s.etaMin > 0 && s.etaMin <= s.etaMax)) {
+    throw SettingsError("the step sizes must satisfy 0 < etaMin <= etaMax, both finite");
+  }
+  if (s.count < 1 || s.count > kMaxSweepColumns) {
+    throw SettingsError("count = " + std::to_string(s.count) +
+                        ": the number of step sizes must be between 1 and " +
+                        std::to_string(kMaxSweepColumns));
+  }
+  if (s.burnIn < 0 || s.keep < 1) throw SettingsError("burnIn must be >= 0 and keep >= 1");
+  // Checked by division so the product cannot overflow.
+  if (s.burnIn > kMaxSweepSteps || s.keep > kMaxSweepSteps || s.burnIn + s.keep > kMaxSweepSteps / s.count) {
+    throw SettingsError("count * (burnIn + keep) must be at most " + std::to_string(kMaxSweepSteps) +
+                        ": use fewer step sizes or fewer steps");
+  }
+}
+
+}  // namespace
+
+Sweep::Sweep(const Function& fn, const SweepSettings& settings) : fn_(fn), settings_(settings) {
+  validate(settings_);
+  hyper_ = resolve(settings_.method, settings_.hyper);
+}
+
+double Sweep::eta(int i) const {
+  if (settings_.count == 1) return settings_.etaMin;
+  if (i == settings_.count - 1) return settings_.etaMax;
+  double fraction = static_cast<double>(i) / (settings_.count - 1);
+  if (settings_.scale == SweepScale::linear) {
+    return settings_.etaMin + (settings_.etaMax - settings_.etaMin) * fraction;
+  }
+  return settings_.etaMin * std::pow(settings_.etaMax / settings_.etaMin, fraction);
+}
+
+StopReason Sweep::column(int i, double* out) const {
+  Walk walk(fn_, settings_.x0, eta(i), settings_.method, hyper_, std::nullopt);
+  while (!walk.stopReason() && walk.step() < settings_.burnIn) walk.advance();
+  for (long long j = 0; j < settings_.keep; ++j) {
+    if (j > 0 && !walk.stopReason()) walk.advance();
+    out[j] = walk.stopReason() ? std::numeric_limits<double>::quiet_NaN() : walk.point().x;
+  }
+  return walk.stopReason().value_or(StopReason::maxSteps);
+}
+
+SweepResult sweep(const Function& fn, const SweepSettings& settings) {
+  Sweep plan(fn, settings);
+  SweepResult result;
+  result.keep = plan.keep();
+  result.eta.resize(static_cast<std::size_t>(plan.count()));
+  result.x.resize(static_cast<std::size_t>(plan.count()) * static_cast<std::size_t>(plan.keep()));
+  result.status.resize(static_cast<std::size_t>(plan.count()));
+  for (int i = 0; i < plan.count(); ++i) {
+    result.eta[i] = plan.eta(i);
+    result.status[i] = plan.column(i, result.x.data() + static_cast<std::size_t>(i) * result.keep);
+  }
+  return result;
+}
+
+}  // namespace descent::optim

@@ -1,0 +1,45 @@
+#include "optim/walk.hpp"
+
+#include <cmath>
+
+namespace descent::optim {
+
+const char* nameOf(StopReason reason) {
+  switch (reason) {
+    case StopReason::maxSteps:
+      return "max-steps";
+    case StopReason::converged:
+      return "converged";
+    case StopReason::diverged:
+      return "diverged";
+    case StopReason::undefined:
+      return "undefined";
+  }
+  return "?";
+}
+
+Walk::Walk(const Function& fn, double x0, double eta, Method method, const ResolvedHyperparameters& hyper,
+           std::optional<double> tolerance)
+    : fn_(fn), stepper_(makeStepper(method, fn, eta, hyper)), tolerance_(tolerance) {
+  evaluate(x0);
+}
+
+void Walk::advance() {
+  double x = stepper_->next(point_);
+  ++step_;
+  evaluate(x);
+}
+
+void Walk::evaluate(double x) {
+  Slope slope = fn_.slope(x);
+  point_ = {x, slope.f, slope.df};
+  if (!std::isfinite(x) || std::isinf(slope.f)) {
+    stop_ = StopReason::diverged;
+  } else if (std::isnan(slope.f) || std::isnan(slope.df)) {
+    stop_ = StopReason::undefined;
+  } else if (tolerance_ && std::abs(slope.df) <= *tolerance_) {
+    stop_ = StopReason::converged;
+  }
+}
+
+}  // namespace descent::optim
