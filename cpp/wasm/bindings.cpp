@@ -1,0 +1,286 @@
+// Embind bindings: the only file that includes <emscripten/...>. No C++ exception crosses into JS:
+// every call catches at this boundary and answers with a plain object; web/src/engine.js turns an
+// `error` field into a JS Error. (An exception escaping through Embind arrives as a bare number and
+// leaks memory.)
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "expr/function.hpp"
+#include "optim/analysis.hpp"
+#include "optim/multistart.hpp"
+#include "optim/run.hpp"
+#include "optim/sweep.hpp"
+
+namespace descent::wasm {
+namespace {
+
+using emscripten::val;
+
+// A copy into a fresh JS Float64Array, taken at once: a view of the heap detaches when memory grows.
+val float64Array(const double* data, std::size_t size) {
+  return val::global("Float64Array").new_(val(emscripten::typed_memory_view(size, data)));
+}
+val float64Array(const std::vector<double>& values) { return float64Array(values.data(), values.size()); }
+
+val errorObject(const std::string& message) {
+  val result = val::object();
+  result.set("error", message);
+  return result;
+}
+
+// NaN in a slot means "not given": the method's default applies.
+std::optional<double> given(double value) {
+  return std::isnan(value) ? std::nullopt : std::optional<double>(value);
+}
+
+optim::Hyperparameters hyperparameters(const val& settings) {
+  auto read = [&](const char* name) { return given(settings[name].as<double>()); };
+  optim::Hyperparameters hyper;
+  hyper.beta = read("beta");
+  hyper.alpha = read("alpha");
+  hyper.eps = read("eps");
+  hyper.beta1 = read("beta1");
+  hyper.beta2 = read("beta2");
+  hyper.c = read("c");
+  hyper.shrink = read("shrink");
+  return hyper;
+}
+
+optim::Method method(const val& settings) {
+  const std::string name = settings["method"].as<std::string>();
+  const auto found = optim::methodFromName(name);
+  if (!found) throw optim::SettingsError("unknown method '" + name + "'");
+  return *found;
+}
+
+// settings: { x0, eta, steps, method, tolerance, beta, alpha, eps, beta1, beta2, c, shrink }, numbers
+// already checked to be numbers by engine.js (NaN = not given).
+optim::RunSettings runSettings(const val& settings) {
+  optim::RunSettings run;
+  run.x0 = settings["x0"].as<double>();
+  run.eta = settings["eta"].as<double>();
+  const double steps = settings["steps"].as<double>();
+  if (!(steps >= 0 && steps <= double(optim::kMaxSteps) && std::floor(steps) == steps))
+    throw optim::SettingsError("steps must be a whole number from 0 to " + std::to_string(optim::kMaxSteps));
+  run.steps = static_cast<long long>(steps);
+  run.method = method(settings);
+  run.hyper = hyperparameters(settings);
+  run.tolerance = given(settings["tolerance"].as<double>());
+  return run;
+}
+
+val statusArray(const std::vector<optim::StopReason>& statuses) {
+  val array = val::array();
+  for (std::size_t i = 0; i < statuses.size(); ++i) array.set(i, std::string(optim::nameOf(statuses[i])));
+  return array;
+}
+
+class Compiled {
+ public:
+  explicit Compiled(const std::string& text) {
+    try {
+      fn_ = std::make_unique<Function>(Function::parse(text));
+    } catch (const ExpressionError& e) {
+      error_ = e.what();
+      column_ = e.column();
+      openedAt_ = e.openedAt();
+    } catch (const std::exception& e) {
+      error_ = e.what();
+      column_ = 1;
+    }
+  }
+
+  bool ok() const { return fn_ != nullptr; }
+  std::string error() const { return error_; }
+  int column() const { return column_; }
+  int openedAt() const { return openedAt_; }
+
+  // which: 0 = f, 1 = f', 2 = f''
+  val printed(int which) const {
+    const Printed& p = which == 0 ? fn_->printed() : which == 1 ? fn_->derivative() : fn_->second();
+    val result = val::object();
+    result.set("text", p.text);
+    result.set("latex", p.latex);
+    result.set("mathml", p.mathml);
+    return result;
+  }
+
+  val at(double x) const {
+    const Values v = fn_->at(x);
+    val result = val::object();
+    result.set("f", v.f);
+    result.set("df", v.df);
+    result.set("d2f", v.d2f);
+    return result;
+  }
+
+  val sample(double a, double b, int count) const {
+    if (!(std::isfinite(a) && std::isfinite(b) && a < b))
+      return errorObject("the range must be finite numbers a < b");
+    if (count < 2 || count > 1'000'000) return errorObject("the number of samples must be from 2 to 1000000");
+    std::vector<double> xs(count), fs(count);
+    for (int i = 0; i < count; ++i) {
+      xs[i] = i == count - 1 ? b : a + (b - a) * i / (count - 1);
+      fs[i] = fn_->value(xs[i]);
+    }
+    val result = val::object();
+    result.set("x", float64Array(xs));
+    result.set("f", float64Array(fs));
+    return result;
+  }
+
+  val run(const val& settings) const {
+    try {
+      const optim::Trajectory path = optim::run(*fn_, runSettings(settings));
+      val result = val::object();
+      result.set("x", float64Array(path.x));
+      result.set("f", float64Array(path.f));
+      result.set("df", float64Array(path.df));
+      result.set("status", std::string(optim::nameOf(path.status)));
+      result.set("stoppedAt", static_cast<double>(path.stoppedAt));
+      return result;
+    } catch (const std::exception& e) {
+      return errorObject(e.what());
+    }
+  }
+
+  val stationaryPoints(double a, double b) const {
+    try {
+      val list = val::array();
+      int i = 0;
+      for (const auto& point : optim::stationaryPoints(*fn_, a, b)) {
+        val item = val::object();
+        item.set("x", point.x);
+        item.set("kind", std::string(optim::nameOf(point.kind)));
+        item.set("f", point.f);
+        item.set("d2f", point.d2f);
+        item.set("etaMax", point.etaMax);
+        item.set("etaBest", point.etaBest);
+        list.set(i++, item);
+      }
+      val result = val::object();
+      result.set("points", list);
+      return result;
+    } catch (const std::exception& e) {
+      return errorObject(e.what());
+    }
+  }
+
+  val multiStart(const val& settings) const {
+    try {
+      optim::MultiStartSettings multi;
+      multi.a = settings["a"].as<double>();
+      multi.b = settings["b"].as<double>();
+      multi.count = settings["count"].as<int>();
+      multi.seed = static_cast<std::uint64_t>(settings["seed"].as<double>());
+      multi.run = runSettings(settings);
+      const optim::MultiStartResult runs = optim::multiStart(*fn_, multi);
+      val result = val::object();
+      result.set("x0", float64Array(runs.x0));
+      result.set("final", float64Array(runs.final));
+      result.set("status", statusArray(runs.status));
+      std::vector<double> stoppedAt(runs.stoppedAt.begin(), runs.stoppedAt.end());
+      result.set("stoppedAt", float64Array(stoppedAt));
+      return result;
+    } catch (const std::exception& e) {
+      return errorObject(e.what());
+    }
+  }
+
+  const Function& function() const { return *fn_; }
+
+ private:
+  std::unique_ptr<Function> fn_;
+  std::string error_;
+  int column_ = 0;
+  int openedAt_ = 0;
+};
+
+// A sweep computed a chunk of columns at a time, so a worker can report progress and stop early.
+class SweepJob {
+ public:
+  // The job keeps its own copy of the function, so it outlives the handle it was opened from.
+  SweepJob(const Compiled& compiled, const val& settings)
+      : fn_(std::make_unique<Function>(compiled.function())) {
+    try {
+      optim::SweepSettings sweep;
+      sweep.x0 = settings["x0"].as<double>();
+      sweep.etaMin = settings["etaMin"].as<double>();
+      sweep.etaMax = settings["etaMax"].as<double>();
+      sweep.count = settings["count"].as<int>();
+      sweep.scale = settings["scale"].as<std::string>() == "linear" ? optim::SweepScale::linear
+                                                                    : optim::SweepScale::log;
+      sweep.burnIn = static_cast<long long>(settings["burnIn"].as<double>());
+      sweep.keep = static_cast<long long>(settings["keep"].as<double>());
+      sweep.method = method(settings);
+      sweep.hyper = hyperparameters(settings);
+      sweep_ = std::make_unique<optim::Sweep>(*fn_, sweep);
+      buffer_.resize(static_cast<std::size_t>(sweep_->keep()));
+    } catch (const std::exception& e) {
+      error_ = e.what();
+    }
+  }
+
+  std::string error() const { return error_; }
+  int count() const { return sweep_ ? sweep_->count() : 0; }
+  double keep() const { return sweep_ ? static_cast<double>(sweep_->keep()) : 0; }
+  double eta(int i) const { return sweep_->eta(i); }
+
+  // Columns [from, to): { x: Float64Array of (to - from) * keep, status: [...] }.
+  val columns(int from, int to) const {
+    std::vector<double> xs;
+    xs.reserve(static_cast<std::size_t>(to - from) * buffer_.size());
+    std::vector<optim::StopReason> statuses;
+    for (int i = from; i < to; ++i) {
+      statuses.push_back(sweep_->column(i, buffer_.data()));
+      xs.insert(xs.end(), buffer_.begin(), buffer_.end());
+    }
+    val result = val::object();
+    result.set("x", float64Array(xs));
+    result.set("status", statusArray(statuses));
+    return result;
+  }
+
+ private:
+  std::unique_ptr<Function> fn_;
+  std::unique_ptr<optim::Sweep> sweep_;
+  mutable std::vector<double> buffer_;
+  std::string error_;
+};
+
+Compiled* compile(const std::string& text) { return new Compiled(text); }
+SweepJob* openSweep(const Compiled& compiled, const val& settings) {
+  return new SweepJob(compiled, settings);
+}
+
+}  // namespace
+}  // namespace descent::wasm
+
+EMSCRIPTEN_BINDINGS(descent) {
+  using namespace descent::wasm;
+  using emscripten::allow_raw_pointers;
+  emscripten::class_<Compiled>("Compiled")
+      .function("ok", &Compiled::ok)
+      .function("error", &Compiled::error)
+      .function("column", &Compiled::column)
+      .function("openedAt", &Compiled::openedAt)
+      .function("printed", &Compiled::printed)
+      .function("at", &Compiled::at)
+      .function("sample", &Compiled::sample)
+      .function("run", &Compiled::run)
+      .function("stationaryPoints", &Compiled::stationaryPoints)
+      .function("multiStart", &Compiled::multiStart);
+  emscripten::class_<SweepJob>("SweepJob")
+      .function("error", &SweepJob::error)
+      .function("count", &SweepJob::count)
+      .function("keep", &SweepJob::keep)
+      .function("eta", &SweepJob::eta)
+      .function("columns", &SweepJob::columns);
+  emscripten::function("compile", &compile, allow_raw_pointers());
+  emscripten::function("openSweep", &openSweep, allow_raw_pointers());
+}
