@@ -33,7 +33,7 @@ TEST_CASE("defaults are PyTorch's", "[method]") {
   CHECK(resolve(Method::armijo, {}).shrink == 0.5);
 }
 
-TEST_CASE("given hyperparameters replace the defaults; unused ones are reported, not applied", "[method]") {
+TEST_CASE("given hyperparameters replace the defaults, unused ones are reported and not applied", "[method]") {
   Hyperparameters given;
   given.beta = 0.5;
   given.eps = 1e-6;
@@ -49,7 +49,7 @@ TEST_CASE("given hyperparameters replace the defaults; unused ones are reported,
   CHECK_THROWS_AS(resolve(Method::nesterov, given), SettingsError);
 }
 
-TEST_CASE("beta = 0 is allowed (plain gradient descent); the other bounds are strict", "[method]") {
+TEST_CASE("beta = 0 is allowed (plain gradient descent) and the other bounds are strict", "[method]") {
   Hyperparameters given;
   given.beta = 0;
   CHECK_NOTHROW(resolve(Method::momentum, given));

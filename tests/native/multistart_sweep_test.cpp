@@ -22,7 +22,7 @@ TEST_CASE("splitmix64 gives the reference sequence, so starts agree natively and
         std::vector<double>{0.39936945103368515, 1.474690543576207, 2.8260165215207778});
 }
 
-TEST_CASE("starts are reproducible from a seed and lie in [a, b)", "[multistart]") {
+TEST_CASE("starts are reproducible from a seed and lie between a and b", "[multistart]") {
   std::vector<double> first = randomStarts(-3, 3, 1000, 42);
   CHECK(first == randomStarts(-3, 3, 1000, 42));
   CHECK(first != randomStarts(-3, 3, 1000, 43));
