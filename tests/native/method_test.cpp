@@ -33,7 +33,8 @@ TEST_CASE("defaults are PyTorch's", "[method]") {
   CHECK(resolve(Method::armijo, {}).shrink == 0.5);
 }
 
-TEST_CASE("given hyperparameters replace the defaults, unused ones are reported and not applied", "[method]") {
+TEST_CASE("given hyperparameters replace the defaults, unused ones are reported and not applied",
+          "[method]") {
   Hyperparameters given;
   given.beta = 0.5;
   given.eps = 1e-6;
