@@ -1,0 +1,179 @@
+// The page in a real browser: typing, presets by URL, errors, long runs, hostile links, screenshots.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { inkedPixels, launchBrowser, openPage, resultRows, SCREENSHOTS, startServer, waitForRun } from './harness.mjs';
+
+const SEED_001 = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.01,0.1,0.5&steps=40&method=gd';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Opens the page, runs the body, and fails if the console saw an error or a CSP violation.
+async function withPage(query, body, options = {}) {
+  const opened = await openPage(browser, server.url + query, options.viewport, options.colorScheme);
+  try {
+    await body(opened.page);
+    assert.deepEqual(opened.problems, [], 'no console errors or CSP violations');
+  } finally {
+    await opened.close();
+  }
+}
+
+async function typeFunction(page, text) {
+  await page.fill('#f', text);
+}
+
+describe('descent page', () => {
+  test('typing a function draws both charts, the formulas and the table', async () => {
+    await withPage('', async (page) => {
+      await waitForRun(page);
+      await typeFunction(page, '(x-1)^2 + 0.5');
+      await page.fill('#eta', '0.1, 0.3');
+      await page.waitForFunction(() => document.querySelector('#formula-df').textContent.trim() !== ''
+        && document.querySelectorAll('#results-body tr').length === 2);
+      await waitForRun(page);
+      const rows = await resultRows(page);
+      assert.deepEqual(rows.map((row) => row.eta), ['0.1', '0.3']);
+      assert.ok(Math.abs(Number(rows[1].x) - 1) < 1e-6, `η=0.3 ends near 1, got ${rows[1].x}`);
+      assert.ok(await inkedPixels(page, '#path-chart') > 2000, 'the path chart is drawn');
+      assert.ok(await inkedPixels(page, '#loss-chart') > 2000, 'the loss chart is drawn');
+      assert.ok(await page.$('#formula-df math'), 'f′ is shown as MathML');
+      assert.match(page.url(), /f=\(x-1\)%5E2%20%2B%200\.5/, 'the URL follows the input');
+      assert.match(page.url(), /eta=0\.1,%200\.3/);
+    });
+  });
+
+  test('the seed-001 link reproduces the true float64 results', async () => {
+    await withPage(SEED_001, async (page) => {
+      await waitForRun(page);
+      const rows = await resultRows(page);
+      assert.equal(rows.length, 3);
+      assert.equal(await page.inputValue('#f'), 'x^4-3x^2+2');
+      const medium = rows[1];
+      assert.equal(medium.eta, '0.1');
+      assert.ok(Math.abs(Number(medium.x) - -1.22474487) < 1e-7, `final x ${medium.x}`);
+      assert.ok(Math.abs(Number(medium.f) - -0.25) < 1e-7, `final f ${medium.f}`);
+      assert.equal(medium.status, 'ran all 40 steps');
+      const large = rows[2];
+      assert.match(large.status, /^diverged at step [1-6]$/);
+      const legend = await page.$eval('#results-body tr:nth-child(3)', (row) => row.dataset.status);
+      assert.equal(legend, 'diverged');
+    });
+  });
+
+  test('a bad expression shows its column and keeps the last chart', async () => {
+    await withPage(SEED_001, async (page) => {
+      await waitForRun(page);
+      const inkBefore = await inkedPixels(page, '#path-chart');
+      for (const [text, column] of [['x^^2', 3], ['sin x', null]]) {
+        await typeFunction(page, text);
+        const error = page.locator('#f-error .error-message');
+        await error.waitFor();
+        const message = await error.textContent();
+        assert.match(message, /^Column \d+: /, `error for ${text}: ${message}`);
+        if (column) assert.match(message, new RegExp(`^Column ${column}:`));
+        assert.equal(await page.locator('#f-error .error-at').count(), 1, 'the column is marked');
+        assert.equal(await page.getAttribute('#f', 'aria-invalid'), 'true');
+        assert.equal((await resultRows(page)).length, 3, 'the last table stays');
+        assert.ok(await inkedPixels(page, '#path-chart') >= inkBefore * 0.9, 'the last chart stays');
+        await typeFunction(page, 'x^4-3x^2+2');
+        await page.locator('#f-error .error-message').waitFor({ state: 'detached' });
+      }
+    });
+  });
+
+  test('a million steps run without freezing the page', async () => {
+    const query = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.001,0.01,0.1&steps=1000000&method=gd';
+    await withPage(query, async (page) => {
+      const started = Date.now();
+      let answeredWhileBusy = 0;
+      let slowest = 0;
+      // While the worker runs, the page keeps answering: the run is off the page's thread.
+      for (;;) {
+        const asked = Date.now();
+        const busy = await page.evaluate(() => document.querySelector('#output').getAttribute('aria-busy') === 'true'
+          && document.querySelectorAll('#results-body tr').length === 0);
+        if (!busy && await page.$$eval('#results-body tr', (rows) => rows.length) > 0) break;
+        if (busy) {
+          answeredWhileBusy++;
+          slowest = Math.max(slowest, Date.now() - asked);
+        }
+        assert.ok(Date.now() - started < 60_000, 'the run finishes within a minute');
+        await page.waitForTimeout(10);
+      }
+      await waitForRun(page);
+      assert.ok(answeredWhileBusy >= 1, 'the page answered while the run was going on');
+      assert.ok(slowest < 1000, `the page answered within a second (slowest ${slowest} ms)`);
+      const rows = await resultRows(page);
+      assert.equal(rows[0].status, 'ran all 1,000,000 steps');
+      assert.ok(Math.abs(Number(rows[1].x) - -1.22474487) < 1e-6);
+      assert.ok(await inkedPixels(page, '#loss-chart') > 2000);
+    });
+  });
+
+  test('a link carrying markup shows an error and runs nothing', async () => {
+    const hostile = `?f=${encodeURIComponent('<img src=x onerror=window.__xss=1>')}&x0=1&eta=0.1&steps=5`;
+    await withPage(hostile, async (page) => {
+      await page.locator('#f-error .error-message').waitFor();
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+      assert.equal(await page.locator('img').count(), 0);
+      assert.equal(await page.inputValue('#f'), '<img src=x onerror=window.__xss=1>');
+      assert.match(await page.textContent('#f-error .error-source'), /<img src=x/);
+    });
+  });
+
+  test('bad link values get clear messages', async () => {
+    await withPage('?f=x%5E2&x0=abc&eta=0.1,-2&steps=2.5&method=sgd&colour=red', async (page) => {
+      await page.locator('#x0-error').filter({ hasText: 'not a number' }).waitFor();
+      assert.match(await page.textContent('#eta-error'), /positive/);
+      assert.match(await page.textContent('#steps-error'), /whole number/);
+      const banner = await page.textContent('#link-problems');
+      assert.match(banner, /method 'sgd'/);
+      assert.match(banner, /unknown setting 'colour'/);
+      assert.equal(await page.inputValue('#method'), 'gd');
+    });
+  });
+
+  test('hyperparameters appear only for the methods that read them', async () => {
+    await withPage(SEED_001, async (page) => {
+      await waitForRun(page);
+      assert.equal(await page.isVisible('#beta'), false);
+      await page.selectOption('#method', 'adam');
+      for (const name of ['beta1', 'beta2', 'eps']) assert.ok(await page.isVisible(`#${name}`), name);
+      assert.equal(await page.isVisible('#beta'), false);
+      await page.fill('#beta1', '0.8');
+      await page.waitForFunction(() => location.search.includes('beta1=0.8'));
+      assert.match(page.url(), /method=adam/);
+    });
+  });
+
+  test('screenshots at desktop and phone widths, light and dark', async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const shots = [
+      ['desktop', { width: 1280, height: 800 }, 'light'],
+      ['phone', { width: 375, height: 812 }, 'light'],
+      ['desktop-dark', { width: 1280, height: 800 }, 'dark'],
+      ['phone-dark', { width: 375, height: 812 }, 'dark'],
+    ];
+    for (const [name, viewport, colorScheme] of shots) {
+      await withPage(SEED_001, async (page) => {
+        await waitForRun(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${name}: no sideways scrolling (${overflow}px too wide)`);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      }, { viewport, colorScheme });
+    }
+  });
+});

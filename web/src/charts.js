@@ -1,0 +1,208 @@
+// The two charts: the paths drawn on the curve f(x), and the loss f(x_k) against the step k.
+// Only the Chart.js parts used here are registered, so the bundle leaves the rest out.
+import {
+  Chart, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip,
+} from 'chart.js';
+import { formatShort } from './format.js';
+import { pathStyle } from './palette.js';
+
+Chart.register(ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
+
+function points(xs, ys, ks) {
+  const out = [];
+  for (let i = 0; i < xs.length; i++) {
+    if (Number.isFinite(xs[i]) && Number.isFinite(ys[i])) out.push({ x: xs[i], y: ys[i], k: ks ? ks[i] : i });
+  }
+  return out;
+}
+
+// The curve keeps its gaps: where f is undefined (log of a negative number) the line breaks.
+function curvePoints(curve) {
+  const out = new Array(curve.x.length);
+  for (let i = 0; i < curve.x.length; i++) {
+    out[i] = { x: curve.x[i], y: Number.isFinite(curve.f[i]) ? curve.f[i] : null };
+  }
+  return out;
+}
+
+function markerRadius(count) {
+  if (count <= 60) return 3.5;
+  if (count <= 300) return 2;
+  return 0;
+}
+
+export function runLabel(run) {
+  const label = `η = ${run.eta}`;
+  if (run.status === 'diverged') return `${label} (diverged)`;
+  if (run.status === 'undefined') return `${label} (left the domain)`;
+  return label;
+}
+
+// Point options are plain values, not functions: Chart.js then resolves them once per dataset instead of
+// once per point, which keeps a 2000-point path cheap to draw.
+function pathDataset(run, index, theme, data) {
+  const style = pathStyle(index, theme.dark);
+  return {
+    label: runLabel(run),
+    data,
+    showLine: true,
+    borderColor: style.color,
+    backgroundColor: style.color,
+    pointStyle: style.pointStyle,
+    borderWidth: 1.75,
+    pointRadius: markerRadius(data.length),
+    pointHoverRadius: 6,
+    order: 1,
+  };
+}
+
+// Long paths hide their markers, so each path's last point gets a marker of its own (not in the legend).
+function endDataset(run, index, theme, data) {
+  const style = pathStyle(index, theme.dark);
+  return {
+    label: runLabel(run),
+    data: data.slice(-1),
+    legend: false,
+    tooltip: false,
+    borderColor: style.color,
+    backgroundColor: style.color,
+    pointStyle: style.pointStyle,
+    pointRadius: 4.5,
+    pointHoverRadius: 6,
+    order: 0,
+  };
+}
+
+function pathDatasets(runs, theme, seriesOf) {
+  const series = runs.map(seriesOf);
+  return [
+    ...runs.map((run, i) => pathDataset(run, i, theme, series[i])),
+    ...runs.map((run, i) => endDataset(run, i, theme, series[i])),
+  ];
+}
+
+// Chart.js prints huge values as 1.0000000000000000E152; short forms read better on an axis.
+function tickLabel(value) {
+  if (this.type === 'logarithmic') {
+    const mantissa = value / 10 ** Math.floor(Math.log10(value));
+    if (Math.abs(mantissa - 1) > 1e-9) return '';
+  }
+  return formatShort(value);
+}
+
+function baseOptions(theme) {
+  const axis = (title) => ({
+    type: 'linear',
+    title: { display: true, text: title, color: theme.muted },
+    grid: { color: theme.grid },
+    border: { color: theme.grid },
+    // The ends of a range chosen from the data are rarely round numbers; label only the round ticks.
+    ticks: { color: theme.muted, maxRotation: 0, includeBounds: false, callback: tickLabel },
+  });
+  return {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    interaction: { mode: 'nearest', intersect: false },
+    scales: { x: axis('x'), y: axis('f(x)') },
+    plugins: {
+      legend: {
+        labels: {
+          color: theme.text, usePointStyle: true, boxHeight: 7, padding: 14,
+          sort: (a, b) => a.datasetIndex - b.datasetIndex,
+          filter: (item, data) => data.datasets[item.datasetIndex].legend !== false,
+        },
+      },
+      tooltip: { filter: (item) => item.dataset.tooltip !== false },
+    },
+  };
+}
+
+function describeStep(item, valueName) {
+  const point = item.raw;
+  const label = item.dataset.label.replace(/ \(.*\)$/, '');
+  return valueName === 'f'
+    ? `${label}, step ${point.k}: f = ${formatShort(point.y)}`
+    : `${label}, step ${point.k}: x = ${formatShort(point.x)}, f = ${formatShort(point.y)}`;
+}
+
+export function createPathChart(canvas, theme) {
+  const chart = new Chart(canvas, { type: 'scatter', data: { datasets: [] }, options: baseOptions(theme) });
+
+  function render(answer, currentTheme) {
+    const { runs, curve, start, xRange, yRange } = answer;
+    // Options are built whole and then handed over: chart.options reads back the last resolved set.
+    const options = baseOptions(currentTheme);
+    options.plugins.tooltip.callbacks = { label: (item) => describeStep(item, 'xf') };
+    Object.assign(options.scales.x, { min: xRange[0], max: xRange[1] });
+    Object.assign(options.scales.y, { min: yRange[0], max: yRange[1] });
+    chart.options = options;
+    chart.data.datasets = [
+      {
+        label: 'f(x)', data: curvePoints(curve), showLine: true, pointRadius: 0, pointHoverRadius: 0,
+        pointStyle: 'line', borderColor: currentTheme.curve, backgroundColor: currentTheme.curve, borderWidth: 2, tooltip: false, order: 3,
+      },
+      ...pathDatasets(runs, currentTheme, (run) => points(run.x, run.f, run.k)),
+      {
+        label: 'start x₀', data: points([start.x], [start.f], [0]), pointRadius: 7, pointHoverRadius: 8,
+        pointStyle: 'circle', borderColor: currentTheme.text, backgroundColor: 'rgba(0,0,0,0)', borderWidth: 2,
+        order: 0,
+      },
+    ];
+    chart.update('none');
+  }
+
+  return { render };
+}
+
+// On a log axis f(x_k) itself is used when every value is positive; otherwise the gap to the lowest value
+// reached, f(x_k) − min f, which is what "how far from the best" means and is never negative.
+function lossSeries(runs, logScale) {
+  const calm = runs.filter((run) => run.status !== 'diverged');
+  let lowest = Infinity;
+  for (const run of runs) for (const v of run.f) if (Number.isFinite(v) && v < lowest) lowest = v;
+  const shift = logScale && lowest <= 0 ? lowest : null;
+  const series = runs.map((run) => {
+    const ys = shift === null ? run.f : run.f.map((v) => v - shift);
+    return points(Float64Array.from(run.k), ys, run.k).filter((p) => !logScale || p.y > 0);
+  });
+  // A diverging run would stretch the axis to 1e150 and flatten the others, so the axis frames the calm
+  // runs and a diverging one is seen leaving the chart.
+  let range = null;
+  if (calm.length > 0 && calm.length < runs.length) {
+    let low = Infinity;
+    let high = -Infinity;
+    series.forEach((points, i) => {
+      if (runs[i].status === 'diverged') return;
+      for (const point of points) { low = Math.min(low, point.y); high = Math.max(high, point.y); }
+    });
+    if (!(low <= high)) range = null;
+    else if (logScale) range = [low / 2, high * 10];
+    else {
+      const pad = (high - low) * 0.08 || 1;
+      range = [low - pad, high + pad];
+    }
+  }
+  return { series, shift, range };
+}
+
+export function createLossChart(canvas, theme) {
+  const chart = new Chart(canvas, { type: 'scatter', data: { datasets: [] }, options: baseOptions(theme) });
+
+  function render(answer, currentTheme, logScale) {
+    const { series, shift, range } = lossSeries(answer.runs, logScale);
+    const options = baseOptions(currentTheme);
+    options.plugins.tooltip.callbacks = { label: (item) => describeStep(item, 'f') };
+    options.scales.x.title.text = 'step k';
+    options.scales.x.min = 0;
+    options.scales.x.max = Math.max(1, ...answer.runs.map((run) => run.k[run.k.length - 1] ?? 0));
+    options.scales.y.title.text = shift === null ? 'f(x_k)' : `f(x_k) − min f   (min f = ${formatShort(shift)})`;
+    if (logScale) options.scales.y.type = 'logarithmic';
+    if (range) Object.assign(options.scales.y, { min: range[0], max: range[1] });
+    chart.options = options;
+    chart.data.datasets = pathDatasets(answer.runs, currentTheme, (_, i) => series[i]);
+    chart.update('none');
+  }
+
+  return { render };
+}

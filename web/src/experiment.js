@@ -1,0 +1,69 @@
+// One experiment: compile the expression, run the optimizer once per step size, thin the paths for
+// drawing and sample the curve over the range the paths call for. Runs inside the worker; everything it
+// returns is plain data and typed arrays, so it crosses to the page without copying.
+import { chooseXRange, chooseYRange } from './viewport.js';
+import { pick, thinIndices } from './thin.js';
+
+const CURVE_SAMPLES = 600;
+
+function formula(printed) {
+  return { text: printed.text, latex: printed.latex, mathml: printed.mathml };
+}
+
+function finalPoint(trajectory) {
+  const last = Math.min(trajectory.stoppedAt, trajectory.x.length - 1);
+  return { x: trajectory.x[last], f: trajectory.f[last], df: trajectory.df[last] };
+}
+
+function runOne(engine, request, eta) {
+  const trajectory = engine.run({
+    expression: request.expression, x0: request.x0, eta, steps: request.steps, method: request.method,
+    ...request.parameters, ...(request.tolerance !== undefined ? { tolerance: request.tolerance } : {}),
+  });
+  const kept = thinIndices(trajectory.x, trajectory.f);
+  return {
+    eta,
+    status: trajectory.status,
+    stoppedAt: trajectory.stoppedAt,
+    steps: request.steps,
+    final: finalPoint(trajectory),
+    k: kept,
+    x: pick(trajectory.x, kept),
+    f: pick(trajectory.f, kept),
+  };
+}
+
+// The stationary points in view, with the step-size thresholds that explain what the paths do near them.
+function landmarksIn(fn, [a, b]) {
+  const found = fn.stationaryPoints(a, b);
+  return Array.from(found, ({ x, kind, f, d2f, etaMax, etaBest }) => ({ x, kind, f, d2f, etaMax, etaBest }));
+}
+
+export function runExperiment(engine, request) {
+  const started = performance.now();
+  const fn = engine.compile(request.expression);
+  try {
+    const runs = request.etas.map((eta) => runOne(engine, request, eta));
+    const xRange = chooseXRange(runs, request.x0, request.xRange);
+    const curve = fn.sample(xRange[0], xRange[1], CURVE_SAMPLES);
+    const yRange = chooseYRange(curve.f, runs, xRange);
+    return {
+      formulas: { f: formula(fn), df: formula(fn.derivative), d2f: formula(fn.second) },
+      start: { x: request.x0, f: fn.at(request.x0).f },
+      runs,
+      curve: { x: curve.x, f: curve.f },
+      xRange,
+      yRange,
+      landmarks: landmarksIn(fn, xRange),
+      elapsed: performance.now() - started,
+    };
+  } finally {
+    fn.dispose();
+  }
+}
+
+export function transferablesOf(answer) {
+  const buffers = [answer.curve.x.buffer, answer.curve.f.buffer];
+  for (const run of answer.runs) buffers.push(run.k.buffer, run.x.buffer, run.f.buffer);
+  return buffers;
+}

@@ -1,0 +1,96 @@
+// The experiment form: reading the typed state out of it, writing a state into it, showing only the
+// hyperparameters the chosen method reads, and showing what is wrong next to the field it concerns.
+import { HYPERPARAMETERS, METHODS, methodById } from './methods.js';
+import { PARAMETER_NAMES } from './state.js';
+
+const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
+
+export function createForm(root) {
+  const field = (name) => root.querySelector(`#${name}`);
+  const method = field('method');
+  const log = document.querySelector('#log');
+
+  for (const { id, name } of METHODS) method.append(new Option(`${name} (${id})`, id));
+
+  function read() {
+    const state = Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(name).value]));
+    state.method = method.value;
+    state.log = log.checked;
+    return state;
+  }
+
+  function showMethod() {
+    const chosen = methodById(method.value) ?? METHODS[0];
+    field('method-rule').textContent = chosen.rule;
+    for (const name of PARAMETER_NAMES) {
+      const wrapper = field(`${name}-field`);
+      const used = name in chosen.defaults;
+      wrapper.hidden = !used;
+      if (used) field(name).placeholder = String(chosen.defaults[name]);
+    }
+    field('parameters').hidden = Object.keys(chosen.defaults).length === 0;
+  }
+
+  function write(state) {
+    for (const name of TEXT_FIELDS) field(name).value = state[name];
+    method.value = state.method;
+    log.checked = state.log;
+    showMethod();
+  }
+
+  function showFieldErrors(errors) {
+    for (const name of TEXT_FIELDS) {
+      if (name === 'f') continue;
+      const message = errors[name] ?? '';
+      const input = field(name);
+      const out = field(`${name}-error`);
+      out.textContent = message;
+      if (message === '') input.removeAttribute('aria-invalid');
+      else input.setAttribute('aria-invalid', 'true');
+    }
+  }
+
+  // Shows an expression error under f(x): the message, then the input with the offending column
+  // underlined (and the bracket left open, if any). Everything the user typed goes in as text.
+  function showExpressionError(text, error) {
+    const input = field('f');
+    const out = field('f-error');
+    if (!error) {
+      out.replaceChildren();
+      input.removeAttribute('aria-invalid');
+      return;
+    }
+    input.setAttribute('aria-invalid', 'true');
+    const message = document.createElement('p');
+    message.className = 'error-message';
+    message.textContent = error.column ? `Column ${error.column}: ${error.message}` : error.message;
+    out.replaceChildren(message);
+    if (error.column) out.append(markedSource(text, error.column, error.openedAt));
+  }
+
+  method.addEventListener('change', showMethod);
+  return { read, write, showMethod, showFieldErrors, showExpressionError, field };
+}
+
+function markedSource(text, column, openedAt) {
+  const source = document.createElement('pre');
+  source.className = 'error-source';
+  source.setAttribute('aria-hidden', 'true');
+  const marks = new Map([[column - 1, 'error-at']]);
+  if (openedAt && openedAt !== column) marks.set(openedAt - 1, 'error-opened');
+  // A column just past the end (the input stopped too early) is shown as a marked blank.
+  const padded = column > text.length ? `${text} ` : text;
+  let plain = '';
+  const flush = () => { if (plain) source.append(plain); plain = ''; };
+  for (let i = 0; i < padded.length; i++) {
+    const mark = marks.get(i);
+    if (!mark) { plain += padded[i]; continue; }
+    flush();
+    const span = document.createElement('mark');
+    span.className = mark;
+    span.textContent = padded[i] === ' ' ? '\u00a0' : padded[i];
+    source.append(span);
+  }
+  flush();
+  return source;
+}

@@ -1,0 +1,161 @@
+// The page's whole state lives in its URL, so a link reproduces an experiment. The state is kept as the
+// strings a person typed (a link round-trips exactly what was in the form); `checkState` turns it into a
+// request for the engine, or into messages for the fields that are wrong.
+import { HYPERPARAMETERS, METHODS, methodById } from './methods.js';
+import { MAX_PATHS } from './palette.js';
+
+export const MAX_STEPS = 1_000_000;
+export const PARAMETER_NAMES = Object.keys(HYPERPARAMETERS);
+const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', 'method', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
+
+export const DEFAULT_STATE = Object.freeze({
+  f: 'x^4 - 3x^2 + 2', x0: '-2.5', eta: '0.01, 0.1, 0.5', steps: '40', method: 'gd',
+  ...Object.fromEntries(PARAMETER_NAMES.map((name) => [name, ''])),
+  tol: '', xmin: '', xmax: '', log: false,
+});
+
+// A hand-typed link such as ?f=x^2+1 means a plus sign, not a space, so '+' is kept as written
+// (URLSearchParams would turn it into a space). The page itself writes spaces as %20.
+function readQuery(search) {
+  const values = new Map();
+  for (const part of search.replace(/^\?/, '').split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const raw = eq < 0 ? '' : part.slice(eq + 1);
+    try {
+      values.set(decodeURIComponent(key), decodeURIComponent(raw));
+    } catch {
+      values.set(key, null);
+    }
+  }
+  return values;
+}
+
+// Returns the state a link describes and messages about what in it could not be used.
+export function stateFromQuery(search) {
+  const query = readQuery(search);
+  if (query.size === 0) return { state: { ...DEFAULT_STATE }, problems: [] };
+  const state = { ...DEFAULT_STATE };
+  const problems = [];
+  for (const [key, value] of query) {
+    if (value === null) {
+      problems.push(`The link's value for '${key}' is not valid percent-encoding, so it was ignored.`);
+    } else if (key === 'log') {
+      state.log = value === '1' || value === 'true';
+    } else if (TEXT_FIELDS.includes(key)) {
+      state[key] = value.slice(0, 2000);
+    } else {
+      problems.push(`The link has an unknown setting '${key.slice(0, 40)}', which was ignored.`);
+    }
+  }
+  if (!methodById(state.method)) {
+    problems.push(`The link asks for method '${state.method.slice(0, 40)}', which descent does not know; ` +
+      `showing gradient descent instead (methods: ${METHODS.map((m) => m.id).join(', ')}).`);
+    state.method = 'gd';
+  }
+  return { state, problems };
+}
+
+// Query-string form of a state: defaults and empty fields are left out; commas stay readable.
+export function queryFromState(state) {
+  const method = methodById(state.method);
+  const parts = [];
+  const add = (key, value) => parts.push(`${key}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`);
+  for (const key of ['f', 'x0', 'eta', 'steps', 'method']) add(key, state[key]);
+  for (const name of PARAMETER_NAMES) {
+    const text = state[name].trim();
+    if (text === '' || !method || !(name in method.defaults)) continue;
+    if (parseNumber(text) !== method.defaults[name]) add(name, text);
+  }
+  for (const key of ['tol', 'xmin', 'xmax']) if (state[key].trim() !== '') add(key, state[key].trim());
+  if (state.log) parts.push('log=1');
+  return `?${parts.join('&')}`;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+// Plain decimal numbers only (no expressions), with the typographic minus accepted as a minus.
+export function parseNumber(text) {
+  const cleaned = String(text).trim().replace(/\u2212/g, '-');
+  if (!NUMBER.test(cleaned)) return NaN;
+  return Number(cleaned);
+}
+
+function describe(text) {
+  const shown = text.length > 24 ? `${text.slice(0, 24)}…` : text;
+  return `'${shown}'`;
+}
+
+function checkEtas(text, errors) {
+  const items = text.split(/[,;\s]+/).filter(Boolean);
+  if (items.length === 0) { errors.eta = 'Give at least one step size, e.g. 0.1 or 0.01, 0.1, 0.5.'; return []; }
+  if (items.length > MAX_PATHS) { errors.eta = `At most ${MAX_PATHS} step sizes at once.`; return []; }
+  const etas = [];
+  for (const item of items) {
+    const eta = parseNumber(item);
+    if (Number.isNaN(eta)) { errors.eta = `${describe(item)} is not a number.`; return []; }
+    if (!(eta > 0) || !Number.isFinite(eta)) { errors.eta = `Step sizes must be positive; ${describe(item)} is not.`; return []; }
+    etas.push(eta);
+  }
+  return etas;
+}
+
+function checkSteps(text, errors) {
+  const steps = parseNumber(text);
+  if (Number.isNaN(steps)) errors.steps = `${describe(text.trim())} is not a number.`;
+  else if (!Number.isInteger(steps) || steps < 1) errors.steps = 'Steps must be a whole number, at least 1.';
+  else if (steps > MAX_STEPS) errors.steps = `At most ${MAX_STEPS.toLocaleString('en')} steps.`;
+  return steps;
+}
+
+function checkOptionalNumber(key, text, errors, rule) {
+  if (text.trim() === '') return undefined;
+  const value = parseNumber(text);
+  if (Number.isNaN(value)) errors[key] = `${describe(text.trim())} is not a number.`;
+  else if (rule) {
+    const problem = rule(value);
+    if (problem) errors[key] = problem;
+  }
+  return value;
+}
+
+const positive = (value) => (value > 0 && Number.isFinite(value) ? null : 'Must be a positive number.');
+const fraction = (value) => (value > 0 && value < 1 ? null : 'Must be between 0 and 1 (exclusive).');
+const PARAMETER_RULES = {
+  beta: (v) => (v >= 0 && v < 1 ? null : 'Must be at least 0 and below 1.'),
+  alpha: fraction, beta1: (v) => (v >= 0 && v < 1 ? null : 'Must be at least 0 and below 1.'), beta2: fraction,
+  eps: positive, c: fraction, shrink: fraction,
+};
+
+// Turns the typed state into an engine request, or reports which fields are wrong and why.
+// The expression itself is checked by the engine, which knows the grammar and points at the column.
+export function checkState(state) {
+  const errors = {};
+  const method = methodById(state.method) ?? METHODS[0];
+  const x0 = checkOptionalNumber('x0', state.x0, errors);
+  if (state.x0.trim() === '') errors.x0 = 'Give a starting point, e.g. -1.';
+  else if (x0 !== undefined && !Number.isFinite(x0) && !errors.x0) errors.x0 = 'Must be a finite number.';
+  const etas = checkEtas(state.eta, errors);
+  const steps = checkSteps(state.steps, errors);
+  const parameters = {};
+  for (const [name, fallback] of Object.entries(method.defaults)) {
+    const value = checkOptionalNumber(name, state[name], errors, PARAMETER_RULES[name]);
+    parameters[name] = value ?? fallback;
+  }
+  const tolerance = checkOptionalNumber('tol', state.tol, errors, positive);
+  const xmin = checkOptionalNumber('xmin', state.xmin, errors, (v) => (Number.isFinite(v) ? null : 'Must be finite.'));
+  const xmax = checkOptionalNumber('xmax', state.xmax, errors, (v) => (Number.isFinite(v) ? null : 'Must be finite.'));
+  if (xmin !== undefined && xmax !== undefined && !errors.xmin && !errors.xmax && !(xmin < xmax)) {
+    errors.xmax = 'The right end must be larger than the left end.';
+  }
+  if (state.f.trim() === '') errors.f = 'Type a function of x, e.g. x^2.';
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    errors,
+    request: {
+      expression: state.f, x0, etas, steps, method: method.id, parameters, tolerance,
+      xRange: [xmin ?? null, xmax ?? null],
+    },
+  };
+}
