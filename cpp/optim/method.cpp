@@ -2,8 +2,9 @@
 
 #include <array>
 #include <cmath>
-#include <sstream>
 #include <utility>
+
+#include "expr/number_text.hpp"
 
 namespace descent::optim {
 namespace {
@@ -53,12 +54,7 @@ Uses usesOf(Method method) {
   }
 }
 
-std::string formatValue(double value) {
-  std::ostringstream out;
-  out.precision(17);
-  out << value;
-  return out.str();
-}
+std::string formatValue(double value) { return formatNumber(value); }
 
 // Throws unless low < value < high (or low <= value when lowClosed).
 void requireBetween(const char* name, double value, double low, double high, bool lowClosed, Method method) {

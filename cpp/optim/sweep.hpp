@@ -39,6 +39,7 @@ class Sweep {
  public:
   // Throws SettingsError: 0 < etaMin <= etaMax finite, count in 1..kMaxSweepColumns, burnIn >= 0,
   // keep >= 1, count*(burnIn+keep) <= kMaxSweepSteps, finite x0 and valid hyperparameters.
+  // fn must outlive the Sweep.
   Sweep(const Function& fn, const SweepSettings& settings);
 
   int count() const { return settings_.count; }

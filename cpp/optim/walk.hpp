@@ -18,6 +18,7 @@ const char* nameOf(StopReason reason);
 class Walk {
  public:
   // Starts at x0 and evaluates f and f' there. Arguments are trusted: callers validate them first.
+  // fn must outlive the Walk.
   Walk(const Function& fn, double x0, double eta, Method method, const ResolvedHyperparameters& hyper,
        std::optional<double> tolerance);
 
