@@ -73,6 +73,22 @@ describe('descent page', () => {
     });
   });
 
+  test('a preset runs in one click and lands in the URL', async () => {
+    await withPage('', async (page) => {
+      await waitForRun(page);
+      const preset = page.locator('#presets .preset', { hasText: 'A tilted double well' });
+      await preset.click();
+      await page.waitForFunction(() => document.querySelectorAll('#results-body tr').length === 2);
+      await waitForRun(page);
+      const rows = await resultRows(page);
+      assert.ok(Math.abs(Number(rows[0].x) - -0.1347) < 1e-3, `η=0.1 is trapped near -0.135, got ${rows[0].x}`);
+      assert.ok(Math.abs(Number(rows[1].x) - 3.2588) < 1e-3, `η=0.4 bounces in the deep well, got ${rows[1].x}`);
+      assert.equal(await preset.getAttribute('aria-current'), 'true');
+      assert.match(page.url(), /x0=-1&eta=0\.1,%200\.4&steps=20&method=gd$/);
+      assert.match(await page.textContent('#landmarks'), /Maximum at x = 1\.328/);
+    });
+  });
+
   test('a bad expression shows its column and keeps the last chart', async () => {
     await withPage(SEED_001, async (page) => {
       await waitForRun(page);

@@ -77,6 +77,7 @@ const runner = createRunner({
 
 function update({ writeUrl = true } = {}) {
   lastState = form.read();
+  markCurrentPreset(lastState);
   if (writeUrl) history.replaceState(null, '', queryFromState(lastState));
   const { request, errors } = checkState(lastState);
   form.showFieldErrors(errors);
@@ -99,6 +100,16 @@ function applyState(state, problems = []) {
   form.write(state);
   problemsBanner.hidden = problems.length === 0;
   problemsBanner.replaceChildren(...problems.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
+}
+
+// Marks the preset the form currently shows, if any, so a reader knows which story they are looking at.
+function markCurrentPreset(state) {
+  const buttons = document.querySelectorAll('#presets .preset');
+  PRESETS.forEach((preset, i) => {
+    const current = Object.entries(preset.state).every(([key, value]) => state[key].trim() === value);
+    if (current) buttons[i].setAttribute('aria-current', 'true');
+    else buttons[i].removeAttribute('aria-current');
+  });
 }
 
 function setUpPresets() {
@@ -150,6 +161,8 @@ function setUp() {
   document.querySelector('#log').addEventListener('change', () => update());
   setUpPresets();
   setUpCopyButtons();
+  // Chart legends are laid out for the width they are drawn at.
+  window.matchMedia('(max-width: 600px)').addEventListener('change', draw);
   onThemeChange((next) => {
     theme = next;
     draw();

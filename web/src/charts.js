@@ -73,6 +73,34 @@ function endDataset(run, index, theme, data) {
   };
 }
 
+// Where a run left the domain, f has no value to plot, so a cross on the chart's floor marks the x it
+// stepped to (reached by a dashed jump from its last real point), instead of a point that would pretend
+// to be on the curve.
+function undefinedDatasets(runs, theme, floor) {
+  return runs.flatMap((run, i) => {
+    if (run.status !== 'undefined' || !Number.isFinite(run.final.x)) return [];
+    const style = pathStyle(i, theme.dark);
+    const from = points(run.x, run.f, run.k).at(-1);
+    const to = { x: run.final.x, y: floor, k: run.stoppedAt, undefinedF: true };
+    return [{
+      label: runLabel(run),
+      data: from ? [{ ...from, skipTooltip: true }, to] : [to],
+      legend: false,
+      showLine: true,
+      borderDash: [5, 4],
+      borderWidth: 1.5,
+      borderColor: style.color,
+      backgroundColor: style.color,
+      pointStyle: 'crossRot',
+      pointRadius: from ? [0, 8] : 8,
+      pointHoverRadius: from ? [0, 9] : 9,
+      pointBorderWidth: 2.5,
+      clip: false,
+      order: 0,
+    }];
+  });
+}
+
 function pathDatasets(runs, theme, seriesOf) {
   const series = runs.map(seriesOf);
   return [
@@ -90,7 +118,9 @@ function tickLabel(value) {
   return formatShort(value);
 }
 
+// On a phone the legend would take half the chart, so it gets smaller type and tighter spacing there.
 function baseOptions(theme) {
+  const narrow = window.matchMedia('(max-width: 600px)').matches;
   const axis = (title) => ({
     type: 'linear',
     title: { display: true, text: title, color: theme.muted },
@@ -108,12 +138,13 @@ function baseOptions(theme) {
     plugins: {
       legend: {
         labels: {
-          color: theme.text, usePointStyle: true, boxHeight: 7, padding: 14,
+          color: theme.text, usePointStyle: true, boxHeight: narrow ? 6 : 7, padding: narrow ? 8 : 14,
+          font: { size: narrow ? 11 : 12 },
           sort: (a, b) => a.datasetIndex - b.datasetIndex,
           filter: (item, data) => data.datasets[item.datasetIndex].legend !== false,
         },
       },
-      tooltip: { filter: (item) => item.dataset.tooltip !== false },
+      tooltip: { filter: (item) => item.dataset.tooltip !== false && !item.raw.skipTooltip },
     },
   };
 }
@@ -121,6 +152,7 @@ function baseOptions(theme) {
 function describeStep(item, valueName) {
   const point = item.raw;
   const label = item.dataset.label.replace(/ \(.*\)$/, '');
+  if (point.undefinedF) return `${label}, step ${point.k}: x = ${formatShort(point.x)}, f undefined`;
   return valueName === 'f'
     ? `${label}, step ${point.k}: f = ${formatShort(point.y)}`
     : `${label}, step ${point.k}: x = ${formatShort(point.x)}, f = ${formatShort(point.y)}`;
@@ -143,6 +175,7 @@ export function createPathChart(canvas, theme) {
         pointStyle: 'line', borderColor: currentTheme.curve, backgroundColor: currentTheme.curve, borderWidth: 2, tooltip: false, order: 3,
       },
       ...pathDatasets(runs, currentTheme, (run) => points(run.x, run.f, run.k)),
+      ...undefinedDatasets(runs, currentTheme, yRange[0]),
       {
         label: 'start x₀', data: points([start.x], [start.f], [0]), pointRadius: 7, pointHoverRadius: 8,
         pointStyle: 'circle', borderColor: currentTheme.text, backgroundColor: 'rgba(0,0,0,0)', borderWidth: 2,

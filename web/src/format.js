@@ -7,7 +7,8 @@ export function formatNumber(value) {
   if (value === -Infinity) return '−∞';
   if (value === 0) return '0';
   const size = Math.abs(value);
-  if (size >= 1e7 || size < 1e-5) return value.toExponential(4).replace(/\.?0+e/, 'e');
+  if (size >= 1e7) return value.toExponential(4).replace(/\.?0+e/, 'e');
+  if (size < 1e-3) return value.toExponential(5).replace(/\.?0+e/, 'e');
   return String(Number(value.toPrecision(9)));
 }
 

@@ -8,16 +8,24 @@ export const PRESETS = [
   {
     title: 'A tilted double well',
     state: { f: '0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2', x0: '-1', eta: '0.1, 0.4', steps: '20', method: 'gd' },
-    notice: 'The small step gets trapped in the shallow well near −0.135; the large one jumps the hump and reaches the deep minimum at 3.836.',
+    notice: 'η = 0.1 gets trapped in the shallow well near −0.135. η = 0.4 jumps the hump into the deep well, ' +
+      'but it is above 2/f″ there, so it bounces between 3.26 and 3.84 around the minimum at 3.61.',
   },
   {
     title: 'Three step sizes',
     state: { f: 'x^4 - 3x^2 + 2', x0: '-2.5', eta: '0.01, 0.1, 0.5', steps: '40', method: 'gd' },
-    notice: 'η = 0.01 crawls, η = 0.1 settles at −1.2247 within a few steps, and η = 0.5 overshoots so far that it diverges.',
+    notice: 'η = 0.01 crawls, η = 0.1 settles at −1.2247 within a dozen steps, ' +
+      'and η = 0.5 (above 2/f″ = 0.167) overshoots further each step until it diverges.',
   },
   {
-    title: 'Momentum helps the slow run',
+    title: 'Stepping out of the domain',
+    state: { f: 'x - 2log(x)', x0: '5', eta: '1, 10', steps: '20', method: 'gd' },
+    notice: 'η = 1 settles at the minimum x = 2; η = 10 jumps past 0 to x = −1, where log is undefined, so that run stops.',
+  },
+  {
+    title: 'Momentum builds up speed',
     state: { f: 'x^4 - 3x^2 + 2', x0: '-2.5', eta: '0.01', steps: '40', method: 'momentum' },
-    notice: 'With β = 0.9 the small step builds up speed: compare with the η = 0.01 run of plain gradient descent.',
+    notice: 'With β = 0.9 the small step gathers so much speed that it rolls over the hump at 0 ' +
+      'and swings around the other minimum at +1.22, where plain gradient descent crawled to −1.22.',
   },
 ];
