@@ -110,6 +110,22 @@ describe('descent page', () => {
     });
   });
 
+  test('the expression is still checked while another field is wrong', async () => {
+    await withPage(SEED_001, async (page) => {
+      await waitForRun(page);
+      await page.fill('#x0', 'abc');
+      await page.fill('#f', 'x^^2');
+      await page.locator('#f-error .error-message').waitFor();
+      await page.fill('#f', 'x^2');
+      await page.locator('#f-error .error-message').waitFor({ state: 'detached' });
+      assert.match(await page.textContent('#x0-error'), /not a number/);
+      assert.match(await page.textContent('#status'), /Fix the highlighted fields/);
+      await page.fill('#x0', '1');
+      await page.waitForFunction(() => /runs? in/.test(document.querySelector('#status').textContent));
+      assert.equal(await page.getAttribute('#x0', 'aria-invalid'), null);
+    });
+  });
+
   test('a million steps run without freezing the page', async () => {
     const query = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.001,0.01,0.1&steps=1000000&method=gd';
     await withPage(query, async (page) => {

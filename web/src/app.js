@@ -11,6 +11,7 @@ import { currentTheme, onThemeChange } from './theme.js';
 
 const TYPING_PAUSE_MS = 120;
 const BUSY_NOTICE_MS = 200;
+const FIX_FIELDS = 'Fix the highlighted fields to run again; the charts show the last experiment that worked.';
 
 const form = createForm(document.querySelector('#experiment'));
 const status = document.querySelector('#status');
@@ -45,6 +46,11 @@ function summary(answer) {
 }
 
 function showAnswer(message) {
+  if (message.ok && message.answer.checkOnly) {
+    form.showExpressionError(lastState.f, null);
+    status.textContent = FIX_FIELDS;
+    return;
+  }
   if (message.ok) {
     lastAnswer = message.answer;
     form.showExpressionError(lastState.f, null);
@@ -84,7 +90,8 @@ function update({ writeUrl = true } = {}) {
   if (errors.f) form.showExpressionError(lastState.f, { message: errors.f });
   if (!request) {
     if (lastAnswer) output.classList.add('stale');
-    status.textContent = 'Fix the highlighted fields to run again; the charts show the last experiment that worked.';
+    status.textContent = FIX_FIELDS;
+    if (!errors.f) runner.submit({ expression: lastState.f, checkOnly: true });
     return;
   }
   runner.submit(request);

@@ -42,6 +42,11 @@ function landmarksIn(fn, [a, b]) {
 export function runExperiment(engine, request) {
   const started = performance.now();
   const fn = engine.compile(request.expression);
+  // While another field is wrong the expression is still checked, so its error message stays current.
+  if (request.checkOnly) {
+    fn.dispose();
+    return { checkOnly: true };
+  }
   try {
     const runs = request.etas.map((eta) => runOne(engine, request, eta));
     const xRange = chooseXRange(runs, request.x0, request.xRange);
@@ -63,6 +68,7 @@ export function runExperiment(engine, request) {
 }
 
 export function transferablesOf(answer) {
+  if (answer.checkOnly) return [];
   const buffers = [answer.curve.x.buffer, answer.curve.f.buffer];
   for (const run of answer.runs) buffers.push(run.k.buffer, run.x.buffer, run.f.buffer);
   return buffers;
