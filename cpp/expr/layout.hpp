@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "expr/number_text.hpp"
 #include "expr/tree.hpp"
 
 namespace descent {
@@ -23,8 +24,5 @@ Shape layout(const Tree& tree);
 
 // Binding strength of a shape, for deciding where brackets go.
 int precedence(const Shape& shape);
-
-// Shortest decimal that reads back as the same double: 0.1, 1e-05, 12.
-std::string formatNumber(double value);
 
 }  // namespace descent
