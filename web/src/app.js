@@ -58,7 +58,7 @@ function showAnswer(message) {
     for (const [name, printed] of Object.entries(lastAnswer.formulas)) showFormula(name, printed);
     draw();
     renderResults(document.querySelector('#results-body'), lastAnswer.runs, theme.dark);
-    renderLandmarks(document.querySelector('#landmarks'), lastAnswer.landmarks);
+    renderLandmarks(document.querySelector('#landmarks'), lastAnswer.landmarks, lastAnswer.runs);
     status.textContent = summary(lastAnswer);
     return;
   }

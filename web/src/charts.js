@@ -76,7 +76,8 @@ function endDataset(run, index, theme, data) {
 // Where a run left the domain, f has no value to plot, so a cross on the chart's floor marks the x it
 // stepped to (reached by a dashed jump from its last real point), instead of a point that would pretend
 // to be on the curve.
-function undefinedDatasets(runs, theme, floor) {
+function undefinedDatasets(runs, theme, [low, high]) {
+  const floor = low + 0.03 * (high - low);
   return runs.flatMap((run, i) => {
     if (run.status !== 'undefined' || !Number.isFinite(run.final.x)) return [];
     const style = pathStyle(i, theme.dark);
@@ -95,7 +96,6 @@ function undefinedDatasets(runs, theme, floor) {
       pointRadius: from ? [0, 8] : 8,
       pointHoverRadius: from ? [0, 9] : 9,
       pointBorderWidth: 2.5,
-      clip: false,
       order: 0,
     }];
   });
@@ -175,7 +175,7 @@ export function createPathChart(canvas, theme) {
         pointStyle: 'line', borderColor: currentTheme.curve, backgroundColor: currentTheme.curve, borderWidth: 2, tooltip: false, order: 3,
       },
       ...pathDatasets(runs, currentTheme, (run) => points(run.x, run.f, run.k)),
-      ...undefinedDatasets(runs, currentTheme, yRange[0]),
+      ...undefinedDatasets(runs, currentTheme, yRange),
       {
         label: 'start x₀', data: points([start.x], [start.f], [0]), pointRadius: 7, pointHoverRadius: 8,
         pointStyle: 'circle', borderColor: currentTheme.text, backgroundColor: 'rgba(0,0,0,0)', borderWidth: 2,
@@ -227,6 +227,7 @@ export function createLossChart(canvas, theme) {
     const options = baseOptions(currentTheme);
     options.plugins.tooltip.callbacks = { label: (item) => describeStep(item, 'f') };
     options.scales.x.title.text = 'step k';
+    options.scales.x.ticks.precision = 0;
     options.scales.x.min = 0;
     options.scales.x.max = Math.max(1, ...answer.runs.map((run) => run.k[run.k.length - 1] ?? 0));
     options.scales.y.title.text = shift === null ? 'f(x_k)' : `f(x_k) − min f   (min f = ${formatShort(shift)})`;

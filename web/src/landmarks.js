@@ -3,7 +3,7 @@
 // crawls, another zooms in and a third bounces away.
 import { formatShort } from './format.js';
 
-const MAX_LISTED = 6;
+const MAX_LISTED = 4;
 
 function describe(point) {
   const where = `x = ${formatShort(point.x)}`;
@@ -16,15 +16,22 @@ function describe(point) {
   return `Flat point at ${where}, f = ${formatShort(point.f)}: f′ and f″ both vanish, so progress there is slow.`;
 }
 
-export function renderLandmarks(list, landmarks) {
-  const shown = landmarks.slice(0, MAX_LISTED).map((point) => {
+// With many stationary points in view (sin x over a wide range), the ones where the paths ended matter.
+function nearestToPaths(landmarks, runs) {
+  const ends = runs.map((run) => run.final.x).filter(Number.isFinite);
+  const distance = (point) => Math.min(Infinity, ...ends.map((x) => Math.abs(x - point.x)));
+  return [...landmarks].sort((a, b) => distance(a) - distance(b)).slice(0, MAX_LISTED).sort((a, b) => a.x - b.x);
+}
+
+export function renderLandmarks(list, landmarks, runs) {
+  const shown = nearestToPaths(landmarks, runs).map((point) => {
     const item = document.createElement('li');
     item.textContent = describe(point);
     return item;
   });
   if (landmarks.length > MAX_LISTED) {
     const more = document.createElement('li');
-    more.textContent = `…and ${landmarks.length - MAX_LISTED} more stationary points in view.`;
+    more.textContent = `…and ${landmarks.length - MAX_LISTED} more stationary points farther from where the paths ended.`;
     shown.push(more);
   }
   list.replaceChildren(...shown);

@@ -24,12 +24,24 @@ function padded([low, high], fraction) {
   return [low - width * fraction, high + width * fraction];
 }
 
-// Paths to frame: those that stayed finite, or, when every one diverged, their first two points.
+const settled = (run) => run.status === 'max-steps' || run.status === 'converged';
+
+function within([low, high], values) {
+  return values.every((v) => !Number.isFinite(v) || (v >= low && v <= high));
+}
+
+// Paths to frame: those that ran their course; when none did, the first step of each, to show where it
+// jumped. A run that left the domain is framed up to where it left, unless it had flown far away first.
 function framedX(runs, x0) {
-  const calm = runs.filter((run) => run.status !== 'diverged');
   const range = [x0, x0];
+  const calm = runs.filter(settled);
   if (calm.length > 0) for (const run of calm) extent(run.x, range);
   else for (const run of runs) extent(run.x.subarray(0, 2), range);
+  const reach = 10 * Math.max(range[1] - range[0], 1, Math.abs(x0) / 2);
+  const window = [range[0] - reach, range[1] + reach];
+  for (const run of runs) {
+    if (run.status === 'undefined' && within(window, run.x)) extent(run.x, range);
+  }
   return range;
 }
 
@@ -54,7 +66,7 @@ export function chooseYRange(curveF, runs, [low, high]) {
     if (coreWidth > 0 && range[1] - range[0] > 20 * coreWidth) range = core;
   }
   for (const run of runs) {
-    if (run.status === 'diverged') continue;
+    if (!settled(run)) continue;
     for (let i = 0; i < run.x.length; i++) {
       if (run.x[i] >= low && run.x[i] <= high) extent([run.f[i]], range);
     }
