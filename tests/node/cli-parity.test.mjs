@@ -1,4 +1,7 @@
-// The native CLI and the WASM engine are the same C++ core: their trajectories agree bit for bit.
+// The native CLI and the WASM engine are the same C++ core: their trajectories agree bit for bit wherever
+// the arithmetic is IEEE's own (+ - * /, sqrt, integer powers), which covers the seed experiments.
+// Transcendental functions (sin, exp, log, x^x, ...) come from two different C libraries, glibc natively
+// and musl in WebAssembly, which may round the last bit differently; runs that use them agree to 1e-12.
 // `descent run` prints CSV (eta,k,x,f,df) with 17 significant digits, enough to carry every double exactly.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,38 +38,40 @@ function runCli(expression, x0, eta, steps, method, hyper) {
   return path;
 }
 
-// [expression, x0, eta, steps, method, hyperparameters]
+// [expression, x0, eta, steps, method, hyperparameters, agreement]
 const runs = [
-  ['x^4 - 3x^2 + 2', -2.5, 0.01, 40, 'gd', {}],
-  ['x^4 - 3x^2 + 2', -2.5, 0.1, 40, 'gd', {}],
-  ['x^4 - 3x^2 + 2', -2.5, 0.5, 40, 'gd', {}],
-  ['(x-2)^2', -1, 0.1, 20, 'gd', {}],
-  ['0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2', -1, 0.1, 20, 'gd', {}],
-  ['0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2', -1, 0.4, 20, 'gd', {}],
-  ['sin(3x) + 0.1x^2', 1.3, 0.05, 500, 'gd', {}],
-  ['softplus(x - 1) + sigmoid(x)^2', 4, 0.3, 300, 'gd', {}],
-  ['x^x + log(x)^2', 2, 0.05, 300, 'gd', {}],
-  ['x^4 - 3x^2 + 2', -2.5, 0.01, 200, 'momentum', { beta: 0.9 }],
-  ['x^4 - 3x^2 + 2', -2.5, 0.01, 200, 'nesterov', {}],
-  ['x^4 - 3x^2 + 2', -2.5, 0.05, 200, 'adagrad', {}],
-  ['x^4 - 3x^2 + 2', -2.5, 0.05, 200, 'rmsprop', {}],
-  ['x^4 - 3x^2 + 2', -2.5, 0.05, 200, 'adam', {}],
-  ['x^4 - 3x^2 + 2', -2.5, 0.5, 40, 'armijo', {}],
-  ['x^4 - 3x^2 + 2', -2.5, 0.1, 20, 'exact', {}],
-  ['x^4 - 3x^2 + 2', -2.5, 1, 20, 'newton', {}],
-  ['sqrt(x)', 1, 4, 10, 'gd', {}],
+  ['x^4 - 3x^2 + 2', -2.5, 0.01, 40, 'gd', {}, 'bit for bit'],
+  ['x^4 - 3x^2 + 2', -2.5, 0.1, 40, 'gd', {}, 'bit for bit'],
+  ['x^4 - 3x^2 + 2', -2.5, 0.5, 40, 'gd', {}, 'bit for bit'],
+  ['(x-2)^2', -1, 0.1, 20, 'gd', {}, 'bit for bit'],
+  ['0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2', -1, 0.1, 20, 'gd', {}, 'bit for bit'],
+  ['0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2', -1, 0.4, 20, 'gd', {}, 'bit for bit'],
+  ['sin(3x) + 0.1x^2', 1.3, 0.05, 500, 'gd', {}, 'to 1e-12'],
+  ['softplus(x - 1) + sigmoid(x)^2', 4, 0.3, 300, 'gd', {}, 'to 1e-12'],
+  ['x^x + log(x)^2', 2, 0.05, 300, 'gd', {}, 'to 1e-12'],
+  ['x^4 - 3x^2 + 2', -2.5, 0.01, 200, 'momentum', { beta: 0.9 }, 'bit for bit'],
+  ['x^4 - 3x^2 + 2', -2.5, 0.01, 200, 'nesterov', {}, 'bit for bit'],
+  ['x^4 - 3x^2 + 2', -2.5, 0.05, 200, 'adagrad', {}, 'bit for bit'],
+  ['x^4 - 3x^2 + 2', -2.5, 0.05, 200, 'rmsprop', {}, 'bit for bit'],
+  ['x^4 - 3x^2 + 2', -2.5, 0.05, 200, 'adam', {}, 'to 1e-12'], // bias correction: pow(beta, t)
+  ['x^4 - 3x^2 + 2', -2.5, 0.5, 40, 'armijo', {}, 'bit for bit'],
+  ['x^4 - 3x^2 + 2', -2.5, 0.1, 20, 'exact', {}, 'bit for bit'],
+  ['x^4 - 3x^2 + 2', -2.5, 1, 20, 'newton', {}, 'bit for bit'],
+  ['sqrt(x)', 1, 4, 10, 'gd', {}, 'bit for bit'],
 ];
 
-describe('native CLI and WASM engine agree bit for bit', { skip }, () => {
-  for (const [expression, x0, eta, steps, method, hyper] of runs) {
+describe('native CLI and WASM engine walk the same paths', { skip }, () => {
+  for (const [expression, x0, eta, steps, method, hyper, agreement] of runs) {
     const options = Object.entries(hyper).map(([name, value]) => ` --${name} ${value}`).join('');
-    test(`descent run '${expression}' --x0 ${x0} --eta ${eta} --steps ${steps} --method ${method}${options}`, () => {
+    test(`descent run '${expression}' --x0 ${x0} --eta ${eta} --steps ${steps} --method ${method}${options}: ${agreement}`, () => {
       const native = runCli(expression, x0, eta, steps, method, hyper);
       const wasm = engine.run({ expression, x0, eta, steps, method, ...hyper });
       assert.equal(native.x.length, wasm.x.length, 'same number of points');
       for (const key of ['x', 'f', 'df']) {
         for (let k = 0; k < wasm[key].length; k++) {
-          assert.ok(Object.is(native[key][k], wasm[key][k]), `${key}[${k}]: native ${native[key][k]}, wasm ${wasm[key][k]}`);
+          const [a, b] = [native[key][k], wasm[key][k]];
+          const same = agreement === 'bit for bit' ? Object.is(a, b) : Object.is(a, b) || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+          assert.ok(same, `${key}[${k}]: native ${a}, wasm ${b}`);
         }
       }
     });

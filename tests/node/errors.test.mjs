@@ -4,29 +4,39 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engine, engineModule, skipUnlessBuilt } from './built-engine.mjs';
 
-// [typed, column, message contains]
+// [typed, column, what the message says]
 const rejected = [
-  ['', 1, /empty|expected/i],
-  ['   ', 4, /empty|expected/i],
-  ['x^^2', 3, /\^/],
-  ['x +', 4, /expected/i],
-  ['* x', 1, /\*/],
-  ['2 ** ** 3', 6, /expected/i],
-  ['sin x', 1, /\(/],
-  ['sinx', 1, /sin/],
-  ['y', 1, /unknown name 'y': the variable is x/],
-  ['2*y + 1', 3, /unknown name 'y'/],
-  ['sine(x)', 1, /unknown function 'sine': did you mean sin\?/],
-  ['Sin(x)', 1, /did you mean sin\?/],
-  ['foo(x)', 1, /unknown function 'foo'/],
-  ['(x+1', 5, /'\)' expected to close '\(' at column 1/],
-  ['sin(x', 6, /'\)' expected to close '\(' at column 4/],
-  ['x + 1)', 6, /\)/],
-  ['()', 2, /expected/i],
-  ['sin()', 5, /expected/i],
-  ['x $ 2', 3, /\$/],
-  ['1.2.3', 4, /\./],
-  ['2x!', 3, /!/],
+  ['', 1, /^type a function of x, for example x\^2 - 2\*x$/],
+  ['   ', 4, /^type a function of x/],
+  ['x^^2', 3, /^unexpected '\^' after '\^': expected a number, x, a function or '\('$/],
+  ['2 ** ** 3', 6, /^unexpected '\*\*' after '\*\*'/],
+  ['* x', 1, /^unexpected '\*'/],
+  ['x +', 4, /^the expression ends too early: something is missing after '\+'$/],
+  ['x^2^', 5, /missing after '\^'/],
+  ['sin x', 5, /^sin needs parentheses: write sin\(x\)$/],
+  ['sqrt x', 6, /^sqrt needs parentheses: write sqrt\(x\)$/],
+  ['exp', 4, /^exp needs parentheses/],
+  ['sinx', 1, /^unknown name 'sinx': functions need parentheses, like sin\(x\)$/],
+  ['xx', 1, /^unknown name 'xx': write a product with \*, like x\*x$/],
+  ['x y', 3, /^an operator is missing before 'y'/],
+  ['pi x', 4, /^an operator is missing before 'x': write pi\*x$/],
+  ['y', 1, /^unknown name 'y': the variable is x$/],
+  ['2*y + 1', 3, /^unknown name 'y': the variable is x$/],
+  ['sine(x)', 1, /^unknown function 'sine': did you mean sin\?$/],
+  ['Sin(x)', 1, /^unknown function 'Sin': did you mean sin\?$/],
+  ['foo(x)', 1, /^unknown function 'foo'/],
+  ['(x+1', 5, /^'\)' expected to close '\(' at column 1$/],
+  ['sin(x', 6, /^'\)' expected to close '\(' at column 4$/],
+  ['((x)', 5, /^'\)' expected to close '\(' at column 1$/],
+  ['x + 1)', 6, /^'\)' has no matching '\('$/],
+  ['()', 2, /^empty brackets '\(\)'$/],
+  ['sin()', 5, /^sin\(\) needs an argument, like sin\(x\)$/],
+  ['log(x, 2)', 6, /^log takes one argument$/],
+  ['x $ 2', 3, /^unexpected character '\$'$/],
+  ['x = 2', 3, /^unexpected character '='$/],
+  ['2x!', 3, /^unexpected character '!'$/],
+  ['1.2.3', 4, /^a number has at most one decimal point$/],
+  ['\u0455in(x)', 1, /plain ASCII/], // a Cyrillic letter that looks like s
 ];
 
 function thrown(typed) {
@@ -50,8 +60,23 @@ describe('hostile input: message and column', { skip: skipUnlessBuilt }, () => {
     });
   }
 
-  test('an unclosed bracket also says where it opened', () => {
-    assert.equal(thrown('3*(x+1').openedAt, 3);
+  // [typed, column of the error, column of the '(' left open]
+  const unclosed = [
+    ['(x+1', 5, 1],
+    ['3*(x+1', 7, 3],
+    ['sin(x', 6, 4],
+    ['((x)', 5, 1],
+  ];
+  for (const [typed, column, openedAt] of unclosed) {
+    test(`${JSON.stringify(typed)}: error at column ${column}, bracket opened at column ${openedAt}`, () => {
+      const error = thrown(typed);
+      assert.equal(error.column, column);
+      assert.equal(error.openedAt, openedAt);
+    });
+  }
+
+  test('errors that are not about a bracket have openedAt 0', () => {
+    assert.equal(thrown('x^^2').openedAt, 0);
   });
 });
 
