@@ -178,6 +178,16 @@ describe('descent page', () => {
     });
   });
 
+  test('a tolerance stops a run early and unfolds the extra settings', async () => {
+    await withPage('?f=(x-2)%5E2&x0=-1&eta=0.1&steps=1000&method=gd&tol=1e-9&xmin=-3&xmax=5', async (page) => {
+      await waitForRun(page);
+      assert.equal(await page.$eval('#more-settings', (details) => details.open), true);
+      const [row] = await resultRows(page);
+      assert.match(row.status, /^converged at step \d+$/);
+      assert.ok(Math.abs(Number(row.x) - 2) < 1e-9);
+    });
+  });
+
   test('hyperparameters appear only for the methods that read them', async () => {
     await withPage(SEED_001, async (page) => {
       await waitForRun(page);

@@ -1,6 +1,6 @@
 // The experiment form: reading the typed state out of it, writing a state into it, showing only the
 // hyperparameters the chosen method reads, and showing what is wrong next to the field it concerns.
-import { HYPERPARAMETERS, METHODS, methodById } from './methods.js';
+import { METHODS, methodById } from './methods.js';
 import { PARAMETER_NAMES } from './state.js';
 
 const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
@@ -31,14 +31,20 @@ export function createForm(root) {
     field('parameters').hidden = Object.keys(chosen.defaults).length === 0;
   }
 
+  // The rarely used settings stay folded away unless they hold something.
+  const more = root.querySelector('#more-settings');
+  const MORE_FIELDS = ['tol', 'xmin', 'xmax'];
+
   function write(state) {
     for (const name of TEXT_FIELDS) field(name).value = state[name];
+    if (MORE_FIELDS.some((name) => state[name].trim() !== '')) more.open = true;
     method.value = state.method;
     log.checked = state.log;
     showMethod();
   }
 
   function showFieldErrors(errors) {
+    if (MORE_FIELDS.some((name) => errors[name])) more.open = true;
     for (const name of TEXT_FIELDS) {
       if (name === 'f') continue;
       const message = errors[name] ?? '';

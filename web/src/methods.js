@@ -1,15 +1,8 @@
 // The optimizers the engine offers, their update rules as shown on the page, and the hyperparameters each
 // one reads. Defaults are PyTorch's, so a run here matches a reader's notebook.
 
-export const HYPERPARAMETERS = {
-  beta: { label: 'β (momentum)' },
-  alpha: { label: 'α (smoothing)' },
-  eps: { label: 'ε' },
-  beta1: { label: 'β₁' },
-  beta2: { label: 'β₂' },
-  c: { label: 'c (sufficient decrease)' },
-  shrink: { label: 'shrink' },
-};
+// Every hyperparameter any method reads, by the name the engine and the URL use.
+export const HYPERPARAMETER_NAMES = ['beta', 'alpha', 'eps', 'beta1', 'beta2', 'c', 'shrink'];
 
 export const METHODS = [
   { id: 'gd', name: 'Gradient descent', rule: 'x ← x − η·f′(x)', defaults: {} },

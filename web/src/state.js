@@ -1,11 +1,11 @@
 // The page's whole state lives in its URL, so a link reproduces an experiment. The state is kept as the
 // strings a person typed (a link round-trips exactly what was in the form); `checkState` turns it into a
 // request for the engine, or into messages for the fields that are wrong.
-import { HYPERPARAMETERS, METHODS, methodById } from './methods.js';
+import { HYPERPARAMETER_NAMES, METHODS, methodById } from './methods.js';
 import { MAX_PATHS } from './palette.js';
 
 export const MAX_STEPS = 1_000_000;
-export const PARAMETER_NAMES = Object.keys(HYPERPARAMETERS);
+export const PARAMETER_NAMES = HYPERPARAMETER_NAMES;
 const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', 'method', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
 
 export const DEFAULT_STATE = Object.freeze({
