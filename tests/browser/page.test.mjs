@@ -155,6 +155,19 @@ describe('descent page', () => {
     });
   });
 
+  test('the latest input wins over a long run still going', async () => {
+    await withPage('?f=x%5E2&x0=1&eta=0.001,0.002,0.003&steps=1000000&method=gd', async (page) => {
+      await page.fill('#steps', '10');
+      await page.waitForFunction(() => document.querySelector('#results-body tr')?.textContent.includes('ran all 10 steps'));
+      await page.waitForTimeout(1500);
+      const rows = await resultRows(page);
+      assert.deepEqual(rows.map((row) => row.status), ['ran all 10 steps', 'ran all 10 steps', 'ran all 10 steps']);
+      await page.check('#log');
+      await page.waitForFunction(() => location.search.endsWith('&log=1'));
+      assert.ok(await inkedPixels(page, '#loss-chart') > 2000);
+    });
+  });
+
   test('a link carrying markup shows an error and runs nothing', async () => {
     const hostile = `?f=${encodeURIComponent('<img src=x onerror=window.__xss=1>')}&x0=1&eta=0.1&steps=5`;
     await withPage(hostile, async (page) => {

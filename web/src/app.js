@@ -91,7 +91,8 @@ function update({ writeUrl = true } = {}) {
   if (!request) {
     if (lastAnswer) output.classList.add('stale');
     status.textContent = FIX_FIELDS;
-    if (!errors.f) runner.submit({ expression: lastState.f, checkOnly: true });
+    if (errors.f) runner.forget();
+    else runner.submit({ expression: lastState.f, checkOnly: true });
     return;
   }
   runner.submit(request);
@@ -165,7 +166,12 @@ function setUp() {
   const root = document.querySelector('#experiment');
   root.addEventListener('input', (event) => (event.target.tagName === 'SELECT' ? update() : updateSoon()));
   root.addEventListener('submit', (event) => { event.preventDefault(); clearTimeout(typingTimer); update(); });
-  document.querySelector('#log').addEventListener('change', () => update());
+  // The scale is only a way of drawing the same runs, so it redraws without running again.
+  document.querySelector('#log').addEventListener('change', () => {
+    lastState = form.read();
+    history.replaceState(null, '', queryFromState(lastState));
+    draw();
+  });
   setUpPresets();
   setUpCopyButtons();
   // Chart legends are laid out for the width they are drawn at.

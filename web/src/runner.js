@@ -70,5 +70,12 @@ export function createRunner({ onAnswer, onBusy }) {
     }
   }
 
-  return { submit };
+  // Input that needs no run (say, an empty function) still makes every earlier answer stale.
+  function forget() {
+    newestId++;
+    waiting = null;
+    clearTimeout(patience);
+  }
+
+  return { submit, forget };
 }
