@@ -41,8 +41,10 @@ function draw() {
 
 function summary(answer) {
   const count = answer.runs.length;
-  const words = answer.runs.map((run) => `η = ${run.eta} ${run.status === 'max-steps' ? 'ran all steps' : `${run.status} at step ${run.stoppedAt}`}`);
-  return `${count === 1 ? 'One run' : `${count} runs`} in ${Math.max(1, Math.round(answer.elapsed))} ms: ${words.join('; ')}.`;
+  const outcome = (run) => (run.status === 'max-steps' ? 'ran all steps' : `${run.status} at step ${run.stoppedAt}`);
+  const words = answer.runs.map((run) => `η = ${run.eta} ${outcome(run)}`);
+  const runs = count === 1 ? 'One run' : `${count} runs`;
+  return `${runs} in ${Math.max(1, Math.round(answer.elapsed))} ms: ${words.join('; ')}.`;
 }
 
 function showAnswer(message) {
@@ -65,7 +67,9 @@ function showAnswer(message) {
   if (lastAnswer) output.classList.add('stale');
   if (message.kind === 'expression') {
     form.showExpressionError(lastState.f, message);
-    status.textContent = lastAnswer ? 'The function has an error; the charts show the last one that worked.' : 'The function has an error.';
+    status.textContent = lastAnswer
+      ? 'The function has an error; the charts show the last one that worked.'
+      : 'The function has an error.';
   } else {
     form.showExpressionError(lastState.f, null);
     status.textContent = message.message;
@@ -107,7 +111,8 @@ function updateSoon() {
 function applyState(state, problems = []) {
   form.write(state);
   problemsBanner.hidden = problems.length === 0;
-  problemsBanner.replaceChildren(...problems.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
+  const paragraphs = problems.map((text) => Object.assign(document.createElement('p'), { textContent: text }));
+  problemsBanner.replaceChildren(...paragraphs);
 }
 
 // Marks the preset the form currently shows, if any, so a reader knows which story they are looking at.
@@ -131,7 +136,8 @@ function setUpPresets() {
     title.className = 'preset-title';
     title.textContent = preset.title;
     const code = document.createElement('code');
-    code.textContent = `${preset.state.f}, η = ${preset.state.eta}${preset.state.method === 'gd' ? '' : `, ${preset.state.method}`}`;
+    const method = preset.state.method === 'gd' ? '' : `, ${preset.state.method}`;
+    code.textContent = `${preset.state.f}, η = ${preset.state.eta}${method}`;
     const notice = document.createElement('span');
     notice.className = 'preset-notice';
     notice.textContent = preset.notice;

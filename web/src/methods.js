@@ -21,12 +21,14 @@ export const METHODS = [
   },
   {
     id: 'adam', name: 'Adam',
-    rule: 'm ← β₁·m + (1−β₁)·f′(x);  s ← β₂·s + (1−β₂)·f′(x)²;  x ← x − η·m̂ / (√ŝ + ε), with bias-corrected m̂, ŝ',
+    rule: 'm ← β₁·m + (1−β₁)·f′(x);  s ← β₂·s + (1−β₂)·f′(x)²;  '
+      + 'x ← x − η·m̂ / (√ŝ + ε), with bias-corrected m̂, ŝ',
     defaults: { beta1: 0.9, beta2: 0.999, eps: 1e-8 },
   },
   {
     id: 'armijo', name: 'Backtracking (Armijo)',
-    rule: 't starts at η and is multiplied by shrink until f(x − t·f′(x)) ≤ f(x) − c·t·f′(x)²;  x ← x − t·f′(x)',
+    rule: 't starts at η and is multiplied by shrink until f(x − t·f′(x)) ≤ f(x) − c·t·f′(x)²;  '
+      + 'x ← x − t·f′(x)',
     defaults: { c: 1e-4, shrink: 0.5 },
   },
   {
