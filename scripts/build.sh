@@ -16,32 +16,17 @@ step() {
   fi
 }
 
-skip() {
-  echo "== descent build: $1 skipped: $2 is not in the tree"
-}
-
-if [ -f cpp/cli/main.cpp ] && compgen -G 'tests/native/*.cpp' >/dev/null; then
-  if [ ! -f build/CMakeCache.txt ]; then
-    step "configure native (build/)" cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
-  fi
-  step "compile native (build/)" cmake --build build -j "$jobs"
-else
-  skip "native" "cpp/cli/main.cpp or tests/native/*.cpp"
+# Configure once; afterwards `cmake --build` re-runs configuration by itself when CMakeLists.txt changes.
+if [ ! -f build/CMakeCache.txt ]; then
+  step "configure native (build/)" cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 fi
+step "compile native (build/)" cmake --build build -j "$jobs"
 
-if [ -f cpp/wasm/bindings.cpp ]; then
-  if [ ! -f build-wasm/CMakeCache.txt ]; then
-    step "configure wasm (build-wasm/)" emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release \
-      -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node -DDESCENT_TESTS=OFF
-  fi
-  step "compile wasm (build-wasm/engine-core.mjs)" cmake --build build-wasm -j "$jobs"
-else
-  skip "wasm" "cpp/wasm/bindings.cpp"
+if [ ! -f build-wasm/CMakeCache.txt ]; then
+  step "configure wasm (build-wasm/)" emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node -DDESCENT_TESTS=OFF
 fi
+step "compile wasm (build-wasm/engine-core.mjs)" cmake --build build-wasm -j "$jobs"
 
-if [ -f scripts/build-web.mjs ] && [ -f build-wasm/engine-core.mjs ]; then
-  step "bundle page (dist/)" node scripts/build-web.mjs
-else
-  skip "page" "scripts/build-web.mjs or build-wasm/engine-core.mjs"
-fi
+step "bundle page (dist/)" node scripts/build-web.mjs
 echo "== descent build: done"

@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { engine, skipUnlessBuilt } from './built-engine.mjs';
+import { engine } from './built-engine.mjs';
 
 const cli = fileURLToPath(new URL('../../build/descent', import.meta.url));
-const skip = skipUnlessBuilt || (existsSync(cli) ? false : 'build/descent is not built');
 
 function parseNumber(text) {
   const t = text.trim().toLowerCase();
@@ -60,7 +59,9 @@ const runs = [
   ['sqrt(x)', 1, 4, 10, 'gd', {}, 'bit for bit'],
 ];
 
-describe('native CLI and WASM engine walk the same paths', { skip }, () => {
+describe('native CLI and WASM engine walk the same paths', () => {
+  test('build/descent is built', () => assert.ok(existsSync(cli), `${cli} is missing: npm run build`));
+
   for (const [expression, x0, eta, steps, method, hyper, agreement] of runs) {
     const options = Object.entries(hyper).map(([name, value]) => ` --${name} ${value}`).join('');
     test(`descent run '${expression}' --x0 ${x0} --eta ${eta} --steps ${steps} --method ${method}${options}: ${agreement}`, () => {

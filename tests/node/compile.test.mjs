@@ -2,7 +2,7 @@
 // evaluated at a point and sampled over an interval.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, skipUnlessBuilt } from './built-engine.mjs';
+import { engine } from './built-engine.mjs';
 
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 
@@ -62,7 +62,7 @@ function withFunction(typed, use) {
   }
 }
 
-describe('seed 001: x^4 - 3x^2 + 2, as design.md prints it', { skip: skipUnlessBuilt }, () => {
+describe('seed 001: x^4 - 3x^2 + 2, as design.md prints it', () => {
   test('text, derivative and second derivative', () =>
     withFunction('x^4 - 3x^2 + 2', (fn) => {
       assert.equal(fn.text, 'x^4 - 3*x^2 + 2');
@@ -87,7 +87,7 @@ describe('seed 001: x^4 - 3x^2 + 2, as design.md prints it', { skip: skipUnlessB
     }));
 });
 
-describe('derivatives are exact', { skip: skipUnlessBuilt }, () => {
+describe('derivatives are exact', () => {
   const xs = [0.3, 0.7, 1.3, 2.1];
   for (const [typed, df, d2f] of derivatives) {
     test(`d/dx ${typed}`, () =>
@@ -102,7 +102,7 @@ describe('derivatives are exact', { skip: skipUnlessBuilt }, () => {
   }
 });
 
-describe('kinks', { skip: skipUnlessBuilt }, () => {
+describe('kinks', () => {
   for (const [typed, x, df, d2f] of kinks) {
     test(`${typed} at ${x}: f' = ${df}, f'' = ${d2f}`, () =>
       withFunction(typed, (fn) => {
@@ -113,7 +113,7 @@ describe('kinks', { skip: skipUnlessBuilt }, () => {
   }
 });
 
-describe('printed derivatives read as a person writes them', { skip: skipUnlessBuilt }, () => {
+describe('printed derivatives read as a person writes them', () => {
   // [typed, f' as text]
   const printed = [
     ['x^2', '2*x'],
@@ -128,7 +128,7 @@ describe('printed derivatives read as a person writes them', { skip: skipUnlessB
   }
 });
 
-describe('sample()', { skip: skipUnlessBuilt }, () => {
+describe('sample()', () => {
   test('n evenly spaced points from a to b, as Float64Arrays', () =>
     withFunction('x^4 - 3x^2 + 2', (fn) => {
       const { x, f } = fn.sample(-3, 3, 1000);

@@ -2,7 +2,7 @@
 // it must have. Values are compared with JavaScript's own float64 arithmetic.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, skipUnlessBuilt } from './built-engine.mjs';
+import { engine } from './built-engine.mjs';
 
 const { E, PI } = Math;
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
@@ -72,7 +72,7 @@ function close(actual, expected, what) {
   assert.ok(Math.abs(actual - expected) <= 4 * Number.EPSILON * scale, `${what}: ${actual} != ${expected}`);
 }
 
-describe('grammar: what a person types and what it means', { skip: skipUnlessBuilt }, () => {
+describe('grammar: what a person types and what it means', () => {
   for (const [typed, x, expected, meaning] of grammar) {
     test(`${typed.padEnd(20)} at x=${x} is ${expected}  (${meaning})`, () => {
       const fn = engine.compile(typed);
@@ -85,7 +85,7 @@ describe('grammar: what a person types and what it means', { skip: skipUnlessBui
   }
 });
 
-describe('functions', { skip: skipUnlessBuilt }, () => {
+describe('functions', () => {
   for (const [name, x, expected] of functions) {
     test(`${name}(${x}) = ${expected}`, () => {
       const fn = engine.compile(`${name}(x)`);
@@ -98,7 +98,7 @@ describe('functions', { skip: skipUnlessBuilt }, () => {
   }
 });
 
-describe('printed text parses back to the same function', { skip: skipUnlessBuilt }, () => {
+describe('printed text parses back to the same function', () => {
   const xs = [-2.5, -1, -0.3, 0.7, 1.9, 3];
   for (const [typed] of grammar) {
     test(typed, () => {

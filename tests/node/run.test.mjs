@@ -2,7 +2,7 @@
 // written out in reference.mjs, and the four ways a run can stop.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, skipUnlessBuilt } from './built-engine.mjs';
+import { engine } from './built-engine.mjs';
 import { functions, descend } from './reference.mjs';
 
 // Bit for bit: the same value, including the sign of zero and NaN.
@@ -34,7 +34,7 @@ const seeds = [
   ['000', 'tiltedWell', -1, 0.4, 20, 'max-steps', 'jumps into the deep well'],
 ];
 
-describe('seed experiments, bit for bit against a plain float64 loop', { skip: skipUnlessBuilt }, () => {
+describe('seed experiments, bit for bit against a plain float64 loop', () => {
   for (const { expression, text, derivative } of Object.values(functions)) {
     test(`the reference evaluates ${expression} in the form the engine prints: ${text}, f' = ${derivative}`, () => {
       const fn = engine.compile(expression);
@@ -94,7 +94,7 @@ const methods = [
   ['adam', { beta1: 0.8, beta2: 0.99, eps: 1e-6 }, false],
 ];
 
-describe('optimizers follow PyTorch\'s updates (seed 001 function, x0 = -2.5, 200 steps)', { skip: skipUnlessBuilt }, () => {
+describe('optimizers follow PyTorch\'s updates (seed 001 function, x0 = -2.5, 200 steps)', () => {
   for (const [method, hyper, exact] of methods) {
     const eta = method === 'gd' || method.startsWith('m') || method === 'nesterov' ? 0.01 : 0.05;
     test(`${method} ${JSON.stringify(hyper)} eta=${eta}${exact ? ' (bit for bit)' : ' (to 1e-12)'}`, () => {
@@ -131,7 +131,7 @@ describe('optimizers follow PyTorch\'s updates (seed 001 function, x0 = -2.5, 20
   });
 });
 
-describe('how a run stops', { skip: skipUnlessBuilt }, () => {
+describe('how a run stops', () => {
   // [status, run settings, why]
   const stops = [
     ['max-steps', { expression: '(x-2)^2', x0: -1, eta: 0.1, steps: 20 }, 'all steps taken'],
