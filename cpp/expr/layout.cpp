@@ -29,35 +29,13 @@ Shape group(Shape::Kind kind, std::vector<Shape> parts) {
   return shape;
 }
 
-// c = p/q exactly with a small q, so that x/3 prints as x/3 and not 0.3333333333333333*x.
-bool asFraction(double c, double& p, double& q) {
-  for (int d = 2; d <= 1000; ++d) {
-    const double numerator = std::round(c * d);
-    if (std::fabs(numerator) < 1e15 && numerator / d == c) {
-      p = numerator;
-      q = d;
-      return true;
-    }
-  }
-  return false;
-}
-
-std::size_t significantDigits(double value) {
-  std::size_t digits = 0;
-  for (char ch : formatNumber(value)) {
-    if (ch == 'e') break;
-    if (ch >= '0' && ch <= '9' && (digits > 0 || ch != '0')) ++digits;
-  }
-  return digits;
-}
-
-// A lone number too long to read, such as 0.3333333333333333, is shown as the fraction it is.
+// A lone number reads as a person writes it: 0.3 rather than 0.30000000000000004, 1/3 rather than
+// 0.3333333333333333.
 Shape layoutNumber(double value) {
-  const double magnitude = std::fabs(value);
-  double p = 0, q = 0;
-  Shape shape = numberShape(magnitude);
-  if (magnitude != std::floor(magnitude) && significantDigits(magnitude) > 6 && asFraction(magnitude, p, q))
-    shape = group(Shape::Kind::fraction, {numberShape(p), numberShape(q)});
+  const Readable r = readable(std::fabs(value));
+  Shape shape = r.isFraction
+                    ? group(Shape::Kind::fraction, {numberShape(r.numerator), numberShape(r.denominator)})
+                    : numberShape(r.value);
   return value < 0 ? negative(std::move(shape)) : shape;
 }
 
@@ -76,15 +54,15 @@ Shape layoutProduct(const std::vector<Tree>& factors) {
     }
   }
   const bool isNegative = coefficient < 0;
-  coefficient = std::fabs(coefficient);
-  double p = 0, q = 0;
-  const bool fraction = coefficient != std::floor(coefficient) && asFraction(coefficient, p, q) &&
-                        (!denominator.empty() || significantDigits(coefficient) > 6);
-  if (fraction) {
+  const Readable r = readable(std::fabs(coefficient));
+  double p = r.numerator, q = r.denominator;
+  // A unit fraction joins a denominator that is already there: 1/(2*sqrt(x)), not 0.5/sqrt(x).
+  const bool unitFraction = !denominator.empty() && nearFraction(r.value, 1000, p, q) && p == 1;
+  if (r.isFraction || unitFraction) {
     if (p != 1 || numerator.empty()) numerator.insert(numerator.begin(), numberShape(p));
     denominator.insert(denominator.begin(), numberShape(q));
-  } else if (coefficient != 1 || numerator.empty()) {
-    numerator.insert(numerator.begin(), numberShape(coefficient));
+  } else if (r.value != 1 || numerator.empty()) {
+    numerator.insert(numerator.begin(), numberShape(r.value));
   }
   Shape shape = group(Shape::Kind::product, std::move(numerator));
   if (!denominator.empty())

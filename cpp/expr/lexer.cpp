@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "expr/error.hpp"
@@ -45,10 +46,17 @@ class Lexer {
   static bool isDigit(char c) { return c >= '0' && c <= '9'; }
   static bool isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 
+  // Spaces, tabs, line breaks, and the no-break space that text copied from a web page carries.
   void skipSpace() {
-    while (at_ < input_.size() &&
-           (input_[at_] == ' ' || input_[at_] == '\t' || input_[at_] == '\n' || input_[at_] == '\r')) {
-      ++at_;
+    for (;;) {
+      const char c = peek();
+      if (at_ < input_.size() && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+        ++at_;
+      } else if (input_.substr(at_, 2) == "\xC2\xA0") {
+        at_ += 2;
+      } else {
+        return;
+      }
       ++column_;
     }
   }
@@ -116,8 +124,8 @@ class Lexer {
     Token token{TokenKind::number, column_, std::string(input_.substr(start, at_ - start))};
     token.value = std::strtod(token.text.c_str(), nullptr);
     if (std::isinf(token.value))
-      throw ExpressionError("the number " + token.text + " is too large (the largest is about 1.8e308)",
-                            column_);
+      throw ExpressionError(
+          "the number " + shortened(token.text) + " is too large (the largest is about 1.8e308)", column_);
     if (peek() == '.')
       throw ExpressionError("a number has at most one decimal point", column_ + int(at_ - start));
     column_ += static_cast<int>(at_ - start);
@@ -132,10 +140,10 @@ class Lexer {
     return token;
   }
 
-  ExpressionError unexpectedCharacter() const {
+  // Bytes in the UTF-8 sequence starting here, or 0 when it is not one.
+  std::size_t utf8Length() const {
     const auto byte = static_cast<unsigned char>(peek());
-    if (byte < 0x20 || byte == 0x7F)
-      return ExpressionError("control character (code " + std::to_string(byte) + ") is not allowed", column_);
+    if (byte >= 0xF8 || (byte >= 0x80 && byte < 0xC0)) return 0;
     std::size_t length = 1;
     if (byte >= 0xF0)
       length = 4;
@@ -143,6 +151,22 @@ class Lexer {
       length = 3;
     else if (byte >= 0xC0)
       length = 2;
+    if (at_ + length > input_.size()) return 0;
+    for (std::size_t i = 1; i < length; ++i)
+      if ((static_cast<unsigned char>(input_[at_ + i]) & 0xC0) != 0x80) return 0;
+    return length;
+  }
+
+  ExpressionError unexpectedCharacter() const {
+    const auto byte = static_cast<unsigned char>(peek());
+    if (byte < 0x20 || byte == 0x7F)
+      return ExpressionError("control character (code " + std::to_string(byte) + ") is not allowed", column_);
+    const std::size_t length = utf8Length();
+    if (length == 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", byte);
+      return ExpressionError(std::string("invalid byte ") + hex + ": the text is not valid UTF-8", column_);
+    }
     const std::string shown(input_.substr(at_, length));
     if (byte >= 0x80)
       return ExpressionError(
@@ -159,6 +183,11 @@ std::vector<Token> tokenize(std::string_view input) {
                               " characters, the limit is " + std::to_string(limits::kMaxInputLength),
                           static_cast<int>(limits::kMaxInputLength) + 1);
   return Lexer(input).run();
+}
+
+std::string shortened(const std::string& text) {
+  constexpr std::size_t kShown = 24;
+  return text.size() <= kShown ? text : text.substr(0, kShown) + "...";
 }
 
 std::string describe(const Token& token) {

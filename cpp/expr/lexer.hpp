@@ -18,6 +18,9 @@ struct Token {
 // Throws ExpressionError for characters outside the language and malformed numbers.
 std::vector<Token> tokenize(std::string_view input);
 
-std::string describe(const Token& token);  // "'+'", "the number 2", "the end of the input"
+std::string describe(const Token& token);
+
+// A name or number as quoted in a message: long ones are cut short.
+std::string shortened(const std::string& text);  // "'+'", "the number 2", "the end of the input"
 
 }  // namespace descent

@@ -20,7 +20,7 @@ class Parser {
 
   Tree run() {
     if (current().kind == TokenKind::end)
-      throw ExpressionError("type a function of x, for example x^2 - 2*x", current().column);
+      throw ExpressionError("type a function of x, for example x^2 - 2*x", 1);
     Tree tree = sum();
     if (current().kind == TokenKind::close)
       throw ExpressionError("')' has no matching '('", current().column);
@@ -140,8 +140,8 @@ class Parser {
     const auto builtin = builtinNamed(name);
     if (!builtin) {
       if (current().kind == TokenKind::open)
-        throw ExpressionError(unknownFunctionMessage(name), token.column);
-      throw ExpressionError(unknownNameMessage(name), token.column);
+        throw ExpressionError(unknownFunctionMessage(shortened(name)), token.column);
+      throw ExpressionError(unknownNameMessage(shortened(name)), token.column);
     }
     if (current().kind != TokenKind::open)
       throw ExpressionError(name + " needs parentheses: write " + name + "(x)", current().column);
@@ -200,14 +200,14 @@ class Parser {
     if (token.kind == TokenKind::comma)
       return ExpressionError("unexpected ',': commas only separate function arguments", token.column);
     if (token.kind == TokenKind::number && previous().kind == TokenKind::number)
-      return ExpressionError("an operator is missing between " + previous().text + " and " + token.text,
-                             token.column);
+      return ExpressionError(
+          "an operator is missing between " + shortened(previous().text) + " and " + shortened(token.text),
+          token.column);
     if (token.kind == TokenKind::name && previous().kind == TokenKind::name)
       return ExpressionError("an operator is missing before " + describe(token) + ": write " +
-                                 previous().text + "*" + token.text,
+                                 shortened(previous().text) + "*" + shortened(token.text),
                              token.column);
-    return ExpressionError("unexpected " + describe(token) + ": an operator is missing before it",
-                           token.column);
+    return ExpressionError("an operator is missing before " + describe(token), token.column);
   }
 };
 

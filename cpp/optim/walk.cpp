@@ -30,10 +30,21 @@ void Walk::advance() {
   evaluate(x);
 }
 
+namespace {
+
+// NaN can come from overflow rather than from leaving the domain: at x = 1e158, x^4 - 3x^2 is
+// inf - inf. An infinite f' beside it, or an |x| where x^2 already overflows, means the run blew up.
+bool overflowed(double x, const Slope& slope) {
+  const bool nan = std::isnan(slope.f) || std::isnan(slope.df);
+  return nan && (std::isinf(slope.f) || std::isinf(slope.df) || std::fabs(x) > 1e150);
+}
+
+}  // namespace
+
 void Walk::evaluate(double x) {
   Slope slope = fn_.slope(x);
   point_ = {x, slope.f, slope.df};
-  if (!std::isfinite(x) || std::isinf(slope.f)) {
+  if (!std::isfinite(x) || std::isinf(slope.f) || overflowed(x, slope)) {
     stop_ = StopReason::diverged;
   } else if (std::isnan(slope.f) || std::isnan(slope.df)) {
     stop_ = StopReason::undefined;

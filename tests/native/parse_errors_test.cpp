@@ -24,7 +24,7 @@ struct RejectedRow {
 const std::vector<RejectedRow> kRejected = {
     // nothing to read
     {"", "type a function of x", 1},
-    {"   ", "type a function of x", 4},
+    {"   ", "type a function of x", 1},
     // operators without an operand
     {"x^^2", "unexpected '^' after '^'", 3},
     {"2**", "the expression ends too early: something is missing after '**'", 4},
@@ -111,7 +111,7 @@ TEST_CASE("every rejected input gets a message and a column", "[parse-errors]") 
 }
 
 // "unexpected the number 2: an operator is missing before it" is not a sentence; "2 3" already reads well.
-TEST_CASE("an operand after a complete operand reads as a sentence", "[parse-errors][!mayfail]") {
+TEST_CASE("an operand after a complete operand reads as a sentence", "[parse-errors]") {
   for (const char* text : {"x 2", "(x)2", "sin(x) 2", "2(x)3"}) {
     INFO("input: " << text);
     try {

@@ -52,7 +52,7 @@ const std::vector<PrintedRow> kText = {
   {"3.14159*x",             "3.14159*x",             "3.14159",                 "0"},
   {"1234.5678*x",           "1234.5678*x",           "1234.5678",               "0"},
   {"sin(0.5x)",             "sin(0.5*x)",            "0.5*cos(0.5*x)",          "-0.25*sin(0.5*x)"},
-  {"x^1.5",                 "x^1.5",                 "1.5*x^0.5",               "3/(4*x^0.5)"},
+  {"x^1.5",                 "x^1.5",                 "1.5*x^0.5",               "0.75/x^0.5"},
   {"2pi*x",                 "2*pi*x",                "2*pi",                    "0"},
 };
 // clang-format on
@@ -133,13 +133,13 @@ TEST_CASE("printing the printed text again changes nothing", "[printing][round-t
 }
 
 // A decimal typed by the student stays the decimal they typed, whatever its size.
-TEST_CASE("decimals with many digits stay decimals", "[printing][!mayfail]") {
+TEST_CASE("decimals with many digits stay decimals", "[printing]") {
   CHECK(Function::parse("123456789.123*x").printed().text == "123456789.123*x");
   CHECK(Function::parse("123456789.123*x").derivative().text == "123456789.123");
 }
 
 // A rational exponent typed as a fraction reads as one in f' and f'', not as a 17-digit decimal.
-TEST_CASE("fractional exponents of f stay fractions in f' and f''", "[printing][!mayfail]") {
+TEST_CASE("fractional exponents of f stay fractions in f' and f''", "[printing]") {
   Function fn = Function::parse("x^(2/3)");
   CHECK(fn.derivative().text == "2/(3*x^(1/3))");
   CHECK(fn.second().text == "-2/(9*x^(4/3))");
@@ -147,7 +147,7 @@ TEST_CASE("fractional exponents of f stay fractions in f' and f''", "[printing][
 }
 
 // Arithmetic on typed decimals should not show binary rounding noise a student never typed.
-TEST_CASE("sums of typed decimals print without rounding noise", "[printing][!mayfail]") {
+TEST_CASE("sums of typed decimals print without rounding noise", "[printing]") {
   CHECK(Function::parse("x*0.1 + 0.2*x").printed().text == "0.3*x");
   CHECK(Function::parse("x^0.1").second().text == "-0.09/x^1.9");
 }

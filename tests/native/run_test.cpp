@@ -57,6 +57,8 @@ TEST_CASE("a run stops where it must, and includes the point where it stopped", 
   const Row table[] = {
       {"x^2", 1, 1.5, StopReason::diverged, 512, "x_k = (-2)^k, so f = 4^k overflows at k = 512"},
       {"-x", 0, 1e307, StopReason::diverged, 18, "a line downhill: x_k = k*1e307 overflows at k = 18"},
+      {"x^4 - 3x^2 + 2", -2.5, 1, StopReason::diverged, 5,
+       "overflow, not a domain: at x_5 = 9.6e157, f = inf - inf is NaN beside f' = inf"},
       {"log(x)", -1, 0.1, StopReason::undefined, 0, "log is undefined at the start already"},
       {"sqrt(x)", 1, 3, StopReason::undefined, 1, "x_1 = 1 - 3*(1/2) = -0.5 is outside sqrt's domain"},
       {"x^2", 1, 0.5, StopReason::maxSteps, 5000, "eta = 1/f'' lands on 0 at once and stays"},
