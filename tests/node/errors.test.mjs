@@ -7,7 +7,7 @@ import { engine, engineModule } from './built-engine.mjs';
 // [typed, column, what the message says]
 const rejected = [
   ['', 1, /^type a function of x, for example x\^2 - 2\*x$/],
-  ['   ', 4, /^type a function of x/],
+  ['   ', 1, /^type a function of x/],
   ['x^^2', 3, /^unexpected '\^' after '\^': expected a number, x, a function or '\('$/],
   ['2 ** ** 3', 6, /^unexpected '\*\*' after '\*\*'/],
   ['* x', 1, /^unexpected '\*'/],
