@@ -52,8 +52,8 @@ Tree simplifyAdd(std::vector<Tree> terms) {
         constantPart += split.coefficient;
         continue;
       }
-      auto same = std::find_if(like.begin(), like.end(),
-                               [&](const Term& t) { return compare(t.rest, split.rest) == 0; });
+      auto same =
+          std::find_if(like.begin(), like.end(), [&](const Term& t) { return equal(t.rest, split.rest); });
       if (same != like.end())
         same->coefficient += split.coefficient;
       else
@@ -93,8 +93,8 @@ Tree simplifyMultiply(std::vector<Tree> factors) {
       const bool isPower = factor->op == Op::power;
       const Tree base = isPower ? factor->children[0] : factor;
       const Tree exponent = isPower ? factor->children[1] : number(1);
-      auto same = std::find_if(bases.begin(), bases.end(),
-                               [&](const Factor& f) { return compare(f.base, base) == 0; });
+      auto same =
+          std::find_if(bases.begin(), bases.end(), [&](const Factor& f) { return equal(f.base, base); });
       if (same != bases.end())
         same->exponents.push_back(exponent);
       else

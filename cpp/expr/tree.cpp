@@ -1,6 +1,7 @@
 #include "expr/tree.hpp"
 
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <utility>
 
@@ -13,10 +14,17 @@ std::size_t saturatingSum(std::size_t a, std::size_t b) {
   return (a > kSizeCeiling || b > kSizeCeiling || a + b > kSizeCeiling) ? kSizeCeiling : a + b;
 }
 
+std::size_t mix(std::size_t seed, std::size_t value) {
+  return seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
+
 Tree finish(Node node) {
+  node.hash = mix(mix(std::hash<double>{}(node.value), static_cast<std::size_t>(node.op)),
+                  static_cast<std::size_t>(node.builtin) * 31 + static_cast<std::size_t>(node.constant));
   for (const auto& child : node.children) {
     node.size = saturatingSum(node.size, child->size);
     node.hasX = node.hasX || child->hasX;
+    node.hash = mix(node.hash, child->hash);
   }
   return std::make_shared<const Node>(std::move(node));
 }
@@ -86,6 +94,8 @@ Tree divide(Tree a, Tree b) { return multiply(std::move(a), power(std::move(b), 
 
 bool isNumber(const Tree& t) { return t->op == Op::number; }
 bool isNumber(const Tree& t, double value) { return t->op == Op::number && t->value == value; }
+
+bool equal(const Tree& a, const Tree& b) { return a == b || (a->hash == b->hash && compare(a, b) == 0); }
 
 int compare(const Tree& a, const Tree& b) {
   if (a == b) return 0;

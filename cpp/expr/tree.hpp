@@ -26,6 +26,7 @@ struct Node {
   std::vector<Tree> children;  // add, multiply: 2 or more; power: base, exponent; call: argument
   std::size_t size = 1;        // nodes in the tree as printed (shared subtrees counted each time)
   bool hasX = false;           // whether x occurs in this subtree
+  std::size_t hash = 0;        // equal trees have equal hashes: a quick "not equal" for like terms
 };
 
 Tree number(double value);
@@ -46,7 +47,9 @@ Tree divide(Tree a, Tree b);
 bool isNumber(const Tree& t);
 bool isNumber(const Tree& t, double value);
 
-// A total order on trees: the simplifier sorts terms and factors with it and finds like terms.
+// A total order on trees: the simplifier sorts terms and factors with it.
 int compare(const Tree& a, const Tree& b);
+// compare(a, b) == 0, usually answered by the hashes alone.
+bool equal(const Tree& a, const Tree& b);
 
 }  // namespace descent
