@@ -40,3 +40,13 @@ for (const [name, file, label] of limits) {
     assert.match(row(label), new RegExp(`^${value}( |$)`));
   });
 }
+
+test('README: the EBNF block is the grammar cpp/expr/parser.cpp carries rule by rule', () => {
+  const rules = [...read('cpp/expr/parser.cpp').matchAll(/^\s*\/\/ (\w+) = (.*;)$/gm)].map(([, name, body]) => [name, body]);
+  assert.ok(rules.length >= 5, 'the parser states its rules');
+  for (const [name, body] of rules) {
+    const line = readme.split('\n').find((l) => l.startsWith(`${name} `) && l.includes(' = '));
+    assert.ok(line, `README.md lacks the rule ${name}`);
+    assert.equal(line.replace(/^\w+\s*=\s*/, ''), body, `rule ${name}`);
+  }
+});
