@@ -15,15 +15,9 @@ std::string latex(const Shape& shape, int needed) {
 
 // 1e-05 becomes 1 \times 10^{-5}.
 std::string latexNumber(double value) {
-  const std::string text = formatNumber(value);
-  const auto e = text.find('e');
-  if (e == std::string::npos) return text;
-  std::string exponent = text.substr(e + 1);
-  if (exponent[0] == '+') exponent.erase(0, 1);
-  const bool minus = exponent[0] == '-';
-  if (minus) exponent.erase(0, 1);
-  while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
-  return text.substr(0, e) + " \\times 10^{" + (minus ? "-" : "") + exponent + "}";
+  const Scientific n = scientific(value);
+  if (n.exponent.empty()) return n.mantissa;
+  return n.mantissa + " \\times 10^{" + (n.negativeExponent ? "-" : "") + n.exponent + "}";
 }
 
 std::string product(const Shape& shape) {

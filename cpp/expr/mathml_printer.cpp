@@ -16,17 +16,11 @@ std::string mathml(const Shape& shape, int needed) {
 }
 
 std::string numberMathml(double value) {
-  const std::string text = formatNumber(value);
-  const auto e = text.find('e');
-  if (e == std::string::npos) return "<mn>" + text + "</mn>";
-  std::string exponent = text.substr(e + 1);
-  if (exponent[0] == '+') exponent.erase(0, 1);
-  const bool minus = exponent[0] == '-';
-  if (minus) exponent.erase(0, 1);
-  while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
-  return row("<mn>" + text.substr(0, e) + "</mn>" + op("&#xD7;") + "<msup><mn>10</mn>" +
-             (minus ? row(op("&#x2212;") + "<mn>" + exponent + "</mn>") : "<mn>" + exponent + "</mn>") +
-             "</msup>");
+  const Scientific n = scientific(value);
+  if (n.exponent.empty()) return "<mn>" + n.mantissa + "</mn>";
+  const std::string exponent = "<mn>" + n.exponent + "</mn>";
+  return row("<mn>" + n.mantissa + "</mn>" + op("&#xD7;") + "<msup><mn>10</mn>" +
+             (n.negativeExponent ? row(op("&#x2212;") + exponent) : exponent) + "</msup>");
 }
 
 std::string product(const Shape& shape) {

@@ -21,6 +21,20 @@ std::string formatNumber(double value) {
   return buffer;
 }
 
+Scientific scientific(double value) {
+  const std::string text = formatNumber(value);
+  const auto e = text.find('e');
+  if (e == std::string::npos) return {text, "", false};
+  Scientific result{text.substr(0, e), text.substr(e + 1), false};
+  std::string& exponent = result.exponent;
+  if (exponent[0] == '+' || exponent[0] == '-') {
+    result.negativeExponent = exponent[0] == '-';
+    exponent.erase(0, 1);
+  }
+  while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
+  return result;
+}
+
 namespace {
 
 std::size_t significantDigits(const std::string& text) {
