@@ -3,7 +3,7 @@
 // web/src/engine.js imports './engine-core.mjs', which only exists after the WASM build, so the sources
 // and the core are staged side by side in a temporary directory and bundled from there.
 import { build } from 'esbuild';
-import { cp, copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { cp, copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,47 @@ async function stageSources() {
   await cp(path.join(root, 'web', 'src'), stage, { recursive: true, dereference: true });
   await copyFile(core, path.join(stage, 'engine-core.mjs'));
   return stage;
+}
+
+// The explorer's markup as web/index.html has it, between its "explorer: start" and "explorer: end" marks.
+async function explorerMarkup() {
+  const page = await readFile(path.join(root, 'web', 'index.html'), 'utf8');
+  const found = /<!-- explorer: start[^>]*-->([\s\S]*)<!-- explorer: end -->/.exec(page);
+  if (!found) throw new Error('web/index.html lacks the "explorer: start" and "explorer: end" marks');
+  return found[1].trim();
+}
+
+// The worker bundle as a classic script, wrapped in a function of its `self`: descent-explorer.js turns
+// that function's text into a blob: worker, or calls it on the page's thread where no worker may start.
+async function workerMain(stage) {
+  const result = await build({
+    entryPoints: [path.join(stage, 'worker.js')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    target: 'es2022',
+    define: { 'import.meta.url': '""' },
+    nodePaths: [path.join(root, 'node_modules')],
+    logLevel: 'warning',
+  });
+  return `export default function workerMain(self) {\n${result.outputFiles[0].text}\n}\n`;
+}
+
+// descent:markup, descent:page-css and descent:worker-main exist only while bundling descent-explorer.js.
+function explorerModules(stage) {
+  const sources = {
+    markup: async () => ({ contents: `export default ${JSON.stringify(await explorerMarkup())};`, loader: 'js' }),
+    'page-css': async () => ({ contents: await readFile(path.join(root, 'web', 'style.css'), 'utf8'), loader: 'text' }),
+    'worker-main': async () => ({ contents: await workerMain(stage), loader: 'js' }),
+  };
+  return {
+    name: 'descent-explorer-modules',
+    setup(bundle) {
+      bundle.onResolve({ filter: /^descent:/ }, (args) => ({ path: args.path.slice('descent:'.length), namespace: 'descent' }));
+      bundle.onLoad({ filter: /.*/, namespace: 'descent' }, (args) => sources[args.path]());
+    },
+  };
 }
 
 async function main() {
@@ -47,9 +88,23 @@ async function main() {
       nodePaths: [path.join(root, 'node_modules')],
       logLevel: 'warning',
     });
+    await build({
+      entryPoints: { 'descent-explorer': path.join(stage, 'descent-explorer.js') },
+      outdir: dist,
+      bundle: true,
+      format: 'iife',
+      minify: true,
+      target: 'es2022',
+      loader: { '.css': 'text' },
+      plugins: [explorerModules(stage)],
+      nodePaths: [path.join(root, 'node_modules')],
+      logLevel: 'warning',
+    });
     await copyFile(path.join(root, 'web', 'index.html'), path.join(dist, 'index.html'));
+    await copyFile(path.join(root, 'web', 'embed-demo.html'), path.join(dist, 'embed-demo.html'));
+    await copyFile(path.join(root, 'web', 'embed-demo.css'), path.join(dist, 'embed-demo.css'));
     await copyFile(path.join(root, 'web', 'style.css'), path.join(dist, 'style.css'));
-    console.log(`build-web: wrote ${path.relative(process.cwd(), dist) || '.'}/ (index.html, style.css, app.js, worker.js, engine.js)`);
+    console.log(`build-web: wrote ${path.relative(process.cwd(), dist) || '.'}/ (index.html, style.css, app.js, worker.js, engine.js, descent-explorer.js, embed-demo.html)`);
   } finally {
     await rm(stage, { recursive: true, force: true });
   }

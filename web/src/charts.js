@@ -185,7 +185,7 @@ export function createPathChart(canvas, theme) {
     chart.update('none');
   }
 
-  return { render };
+  return { render, chart };
 }
 
 // On a log axis f(x_k) itself is used when every value is positive; otherwise the gap to the lowest value
@@ -238,5 +238,5 @@ export function createLossChart(canvas, theme) {
     chart.update('none');
   }
 
-  return { render };
+  return { render, chart };
 }

@@ -68,7 +68,7 @@ export function runExperiment(engine, request) {
 }
 
 export function transferablesOf(answer) {
-  if (answer.checkOnly) return [];
+  if (answer.checkOnly || !answer.curve) return [];
   const buffers = [answer.curve.x.buffer, answer.curve.f.buffer];
   for (const run of answer.runs) buffers.push(run.k.buffer, run.x.buffer, run.f.buffer);
   return buffers;

@@ -8,7 +8,8 @@ const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', ...PARAMETER_NAMES, 'tol', 'xmin
 export function createForm(root) {
   const field = (name) => root.querySelector(`#${name}`);
   const method = field('method');
-  const log = document.querySelector('#log');
+  // The log-scale toggle sits by its chart, outside the form but in the same document or shadow root.
+  const log = root.getRootNode().querySelector('#log');
 
   for (const { id, name } of METHODS) method.append(new Option(`${name} (${id})`, id));
 

@@ -1,8 +1,9 @@
 // Chart colours come from the stylesheet's custom properties, so the charts follow the page into dark mode.
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
-export function currentTheme() {
-  const style = getComputedStyle(document.documentElement);
+// An explorer inside a shadow root reads the properties its host inherits from the explorer's own sheet.
+export function currentTheme(element = document.documentElement) {
+  const style = getComputedStyle(element);
   const read = (name) => style.getPropertyValue(name).trim();
   return {
     dark: darkQuery.matches,
@@ -14,6 +15,6 @@ export function currentTheme() {
   };
 }
 
-export function onThemeChange(callback) {
-  darkQuery.addEventListener('change', () => callback(currentTheme()));
+export function onThemeChange(callback, element = document.documentElement) {
+  darkQuery.addEventListener('change', () => callback(currentTheme(element)));
 }

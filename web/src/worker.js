@@ -2,6 +2,7 @@
 // Requests carry ids; the page decides which answers are still wanted.
 import { loadEngine } from './engine.js';
 import { runExperiment, transferablesOf } from './experiment.js';
+import { trajectoryCsv } from './trajectories.js';
 
 const engineReady = loadEngine();
 
@@ -22,7 +23,7 @@ self.onmessage = async (event) => {
     return;
   }
   try {
-    const answer = runExperiment(engine, request);
+    const answer = request.kind === 'csv' ? trajectoryCsv(engine, request) : runExperiment(engine, request);
     self.postMessage({ id, ok: true, answer }, transferablesOf(answer));
   } catch (error) {
     self.postMessage({ id, ok: false, ...describeError(error) });

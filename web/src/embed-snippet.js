@@ -1,0 +1,19 @@
+// The HTML that puts the current experiment into a post: the element's script and one <descent-explorer>
+// carrying every setting that differs from an empty field, so the snippet reproduces what is on screen.
+import { PARAMETER_NAMES } from './state.js';
+
+const ATTRIBUTES = ['f', 'x0', 'eta', 'steps', 'method', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
+
+function escapeAttribute(text) {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function embedSnippet(state, scriptUrl, controls = 'full') {
+  const attributes = ATTRIBUTES
+    .filter((name) => state[name].trim() !== '')
+    .map((name) => `${name}="${escapeAttribute(state[name].trim())}"`);
+  if (state.log) attributes.push('log');
+  attributes.push(`controls="${controls}"`);
+  return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n` +
+    `<descent-explorer ${attributes.join(' ')}></descent-explorer>`;
+}

@@ -1,0 +1,139 @@
+// One worker shared by every explorer on a page. Each explorer talks through its own channel; requests
+// carry ids, so answers find their channel, and within a channel only the newest input is ever answered.
+// A channel has at most one request in flight and newer input waits in a single slot (replacing anything
+// older that waited there). If a channel's request in flight has been running a while when newer input
+// arrives, the worker is replaced rather than waited for, and every channel's newest request is sent again,
+// so a long run never holds up the next edit anywhere on the page.
+const PATIENCE_MS = 250;
+
+export function createEngineClient(startWorker) {
+  let worker = null;
+  let nextId = 0;
+  const pending = new Map();   // request id -> { channel, job }
+  const oneOffs = new Map();   // request id -> { resolve, reject, request }
+
+  function deliver(message) {
+    const once = oneOffs.get(message.id);
+    if (once) {
+      oneOffs.delete(message.id);
+      if (message.ok) once.resolve(message.answer);
+      else once.reject(Object.assign(new Error(message.message), message));
+      return;
+    }
+    const entry = pending.get(message.id);
+    if (!entry) return;
+    pending.delete(message.id);
+    entry.channel.settle(message);
+  }
+
+  function failAll(text) {
+    for (const [id] of [...pending, ...oneOffs]) deliver({ id, ok: false, kind: 'engine', message: text });
+  }
+
+  function ensureWorker() {
+    if (worker) return worker;
+    try {
+      worker = startWorker();
+    } catch (error) {
+      worker = null;
+      throw error;
+    }
+    worker.onmessage = (event) => deliver(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      failAll(`The engine could not start: ${event.message || 'worker error'}`);
+    };
+    return worker;
+  }
+
+  function post(id, request) {
+    try {
+      ensureWorker().postMessage({ id, request });
+    } catch (error) {
+      queueMicrotask(() => deliver({ id, ok: false, kind: 'engine', message: `The engine could not start: ${error.message}` }));
+    }
+  }
+
+  function restart() {
+    worker?.terminate();
+    worker = null;
+    for (const [id, { job }] of pending) { job.sentAt = performance.now(); post(id, job.request); }
+    for (const [id, { request }] of oneOffs) post(id, request);
+  }
+
+  function send(channel, job) {
+    job.sentAt = performance.now();
+    pending.set(job.id, { channel, job });
+    post(job.id, job.request);
+  }
+
+  function channel({ onAnswer, onBusy }) {
+    let newestId = 0;
+    let inFlight = null;
+    let waiting = null;
+    let patience = 0;
+
+    const self = {
+      settle(message) {
+        if (!inFlight || message.id !== inFlight.id) return;
+        inFlight = null;
+        if (waiting) {
+          const next = waiting;
+          waiting = null;
+          clearTimeout(patience);
+          inFlight = next;
+          send(self, next);
+          return;
+        }
+        onBusy(false);
+        if (message.id === newestId) onAnswer(message);
+      },
+    };
+
+    // Called when the patience for the request in flight runs out while newer input waits.
+    function giveUpOnInFlight() {
+      if (!inFlight || !waiting) return;
+      pending.delete(inFlight.id);
+      inFlight = waiting;
+      waiting = null;
+      pending.set(inFlight.id, { channel: self, job: inFlight });
+      restart();
+    }
+
+    function submit(request) {
+      const job = { id: ++nextId, request };
+      newestId = job.id;
+      onBusy(true);
+      clearTimeout(patience);
+      if (!inFlight) {
+        inFlight = job;
+        send(self, job);
+        return;
+      }
+      waiting = job;
+      const waited = performance.now() - inFlight.sentAt;
+      if (waited >= PATIENCE_MS) giveUpOnInFlight();
+      else patience = setTimeout(giveUpOnInFlight, PATIENCE_MS - waited);
+    }
+
+    // Input that needs no run (say, an empty function) still makes every earlier answer stale.
+    function forget() {
+      newestId = ++nextId;
+      waiting = null;
+      clearTimeout(patience);
+    }
+
+    return { submit, forget };
+  }
+
+  // A request outside any channel's "latest wins" order, such as the full trajectories for a download.
+  function request(body) {
+    return new Promise((resolve, reject) => {
+      const id = ++nextId;
+      oneOffs.set(id, { resolve, reject, request: body });
+      post(id, body);
+    });
+  }
+
+  return { channel, request };
+}

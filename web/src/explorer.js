@@ -1,0 +1,149 @@
+// One explorer: form -> state -> engine client; answers -> formulas, charts, table. The page holds one
+// (with its state in the URL) and every <descent-explorer> element holds one in its shadow root, so both
+// run the same wiring. `root` is the Document or ShadowRoot holding the markup of web/index.html.
+import { createLossChart, createPathChart } from './charts.js';
+import { wireActions } from './explorer-actions.js';
+import { createForm } from './form.js';
+import { renderLandmarks } from './landmarks.js';
+import { mathElement } from './mathml.js';
+import { renderResults } from './results.js';
+import { checkState } from './state.js';
+import { currentTheme, onThemeChange } from './theme.js';
+
+const TYPING_PAUSE_MS = 120;
+const BUSY_NOTICE_MS = 200;
+const FIX_FIELDS = 'Fix the highlighted fields to run again; the charts show the last experiment that worked.';
+
+function summary(answer) {
+  const count = answer.runs.length;
+  const outcome = (run) => (run.status === 'max-steps' ? 'ran all steps' : `${run.status} at step ${run.stoppedAt}`);
+  const words = answer.runs.map((run) => `η = ${run.eta} ${outcome(run)}`);
+  const runs = count === 1 ? 'One run' : `${count} runs`;
+  return `${runs} in ${Math.max(1, Math.round(answer.elapsed))} ms: ${words.join('; ')}.`;
+}
+
+// options: client (engine-client.js), themeElement (where the colour properties are read),
+// onState(state) after every change of input, embedScript (URL of descent-explorer.js for the Embed button).
+export function createExplorer(root, { client, themeElement, onState = () => {}, embedScript }) {
+  const $ = (selector) => root.querySelector(selector);
+  const form = createForm($('#experiment'));
+  const status = $('#status');
+  const output = $('#output');
+  let theme = currentTheme(themeElement);
+  const pathChart = createPathChart($('#path-chart'), theme);
+  const lossChart = createLossChart($('#loss-chart'), theme);
+
+  let lastAnswer = null;
+  let lastState = null;
+  let busyTimer = 0;
+  let typingTimer = 0;
+
+  function showFormula(name, printed) {
+    const slot = $(`#formula-${name}`);
+    const math = mathElement(printed.mathml);
+    if (math) slot.replaceChildren(math);
+    else slot.textContent = printed.text;
+    slot.title = printed.text;
+  }
+
+  function draw() {
+    if (!lastAnswer) return;
+    pathChart.render(lastAnswer, theme);
+    lossChart.render(lastAnswer, theme, lastState.log);
+  }
+
+  function showAnswer(message) {
+    if (message.ok && message.answer.checkOnly) {
+      form.showExpressionError(lastState.f, null);
+      status.textContent = FIX_FIELDS;
+      return;
+    }
+    if (message.ok) {
+      lastAnswer = message.answer;
+      form.showExpressionError(lastState.f, null);
+      output.classList.remove('stale');
+      for (const [name, printed] of Object.entries(lastAnswer.formulas)) showFormula(name, printed);
+      draw();
+      renderResults($('#results-body'), lastAnswer.runs, theme.dark);
+      renderLandmarks($('#landmarks'), lastAnswer.landmarks, lastAnswer.runs);
+      status.textContent = summary(lastAnswer);
+      return;
+    }
+    if (lastAnswer) output.classList.add('stale');
+    if (message.kind === 'expression') {
+      form.showExpressionError(lastState.f, message);
+      status.textContent = lastAnswer
+        ? 'The function has an error; the charts show the last one that worked.'
+        : 'The function has an error.';
+    } else {
+      form.showExpressionError(lastState.f, null);
+      status.textContent = message.message;
+    }
+  }
+
+  const runner = client.channel({
+    onAnswer: showAnswer,
+    onBusy(busy) {
+      clearTimeout(busyTimer);
+      output.setAttribute('aria-busy', String(busy));
+      if (busy) busyTimer = setTimeout(() => { status.textContent = 'Running…'; }, BUSY_NOTICE_MS);
+    },
+  });
+
+  function update() {
+    clearTimeout(typingTimer);
+    lastState = form.read();
+    onState(lastState);
+    const { request, errors } = checkState(lastState);
+    form.showFieldErrors(errors);
+    if (errors.f) form.showExpressionError(lastState.f, { message: errors.f });
+    if (!request) {
+      if (lastAnswer) output.classList.add('stale');
+      status.textContent = FIX_FIELDS;
+      if (errors.f) runner.forget();
+      else runner.submit({ expression: lastState.f, checkOnly: true });
+      return;
+    }
+    runner.submit(request);
+  }
+
+  function updateSoon() {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(update, TYPING_PAUSE_MS);
+  }
+
+  // Shows a state in the form and runs it.
+  function show(state) {
+    form.write(state);
+    update();
+  }
+
+  const formRoot = $('#experiment');
+  formRoot.addEventListener('input', (event) => (event.target.tagName === 'SELECT' ? update() : updateSoon()));
+  formRoot.addEventListener('submit', (event) => { event.preventDefault(); update(); });
+  // The scale is only a way of drawing the same runs, so it redraws without running again.
+  $('#log').addEventListener('change', () => {
+    lastState = form.read();
+    onState(lastState);
+    draw();
+  });
+  // Chart legends are laid out for the width they are drawn at.
+  window.matchMedia('(max-width: 600px)').addEventListener('change', draw);
+  onThemeChange((next) => {
+    theme = next;
+    draw();
+    if (lastAnswer) renderResults($('#results-body'), lastAnswer.runs, theme.dark);
+  }, themeElement);
+
+  wireActions(root, {
+    client,
+    embedScript,
+    state: () => lastState,
+    answer: () => lastAnswer,
+    theme: () => theme,
+    charts: { path: pathChart.chart, loss: lossChart.chart },
+    say: (text) => { status.textContent = text; },
+  });
+
+  return { show, update, state: () => lastState };
+}
