@@ -1,0 +1,76 @@
+// Gathers one bench run (native.json, engine.json, page.json from bench/run.sh) into results.json and a
+// table: each figure beside its peer from the same run, the ratio, and the target it is read against.
+// Usage: node bench/report.mjs <work dir> <results.json>
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const [work, out] = process.argv.slice(2);
+const load = async (name) => JSON.parse(await readFile(path.join(work, name), 'utf8'));
+const [native, engine, page] = await Promise.all([load('native.json'), load('engine.json'), load('page.json')]);
+
+async function cpuModel() {
+  const info = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+  return info.match(/^model name\s*:\s*(.*)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+}
+
+// Median CPU ns per evaluation, by benchmark name (each benchmark evaluates 1,024 points per iteration).
+const nsPerEval = {};
+for (const b of native.benchmarks) {
+  if (b.aggregate_name === 'median') nsPerEval[b.run_name] = b.cpu_time / 1024;
+}
+const cases = [...new Set(Object.keys(nsPerEval).map((name) => name.split('/')[2]))];
+
+const fmt = (value, digits = 1) => (value >= 100 ? value.toFixed(0) : value.toFixed(digits));
+const rows = [];
+const row = (measure, ours, peer, ratio, target, met) => rows.push({ measure, ours, peer, ratio, target, met });
+
+for (const name of cases) {
+  const program = nsPerEval[`slope/program/${name}`], hand = nsPerEval[`slope/hand/${name}`];
+  row(`f and f' (${name})`, `${fmt(program)} ns`, `hand-written C++ ${fmt(hand)} ns`, `${(program / hand).toFixed(2)}x slower`,
+    '<= 1.5x', program / hand <= 1.5);
+}
+for (const name of cases) {
+  const program = nsPerEval[`value/program/${name}`], mu = nsPerEval[`value/muparser/${name}`];
+  row(`f alone (${name})`, `${fmt(program)} ns`, `muParser ${fmt(mu)} ns`, `${(mu / program).toFixed(2)}x faster`,
+    '>= 3x', mu / program >= 3);
+}
+const { run, interaction, sweep } = engine;
+row(`GD run, ${run.steps.toExponential(0)} steps (WASM)`, `${fmt(run.engineMs)} ms`, `mathjs ${fmt(run.mathjsMs)} ms*`,
+  `${(run.mathjsMs / run.engineMs).toFixed(1)}x faster`, '>= 30x', run.mathjsMs / run.engineMs >= 30);
+row('  same run, steps per second', `${(run.stepsPerSecond / 1e6).toFixed(2)} M/s`, `hand-written JS ${fmt(run.handMs)} ms`,
+  `${(run.engineMs / run.handMs).toFixed(2)}x the JS time`, '>= 10 M/s', run.stepsPerSecond >= 1e7);
+row('one interaction (3 x 1,000 steps, 1,000 samples, stationary points)', `${interaction.engineMs.toFixed(3)} ms`,
+  `hand-written JS ${interaction.handMs.toFixed(3)} ms`, `${(interaction.engineMs / interaction.handMs).toFixed(2)}x the JS time`,
+  '<= 1 ms', interaction.engineMs <= 1);
+row(`eta sweep (${sweep.columns} x ${sweep.iterates})`, `${fmt(sweep.engineMs)} ms`, `hand-written JS ${fmt(sweep.handMs)} ms`,
+  `${(sweep.engineMs / sweep.handMs).toFixed(2)}x the JS time`, '<= 100 ms', sweep.engineMs <= 100);
+row('page bytes before the first chart (gzip -9)', `${(page.bytes.gzip / 1024).toFixed(1)} KB`,
+  page.bytes.files.map((f) => `${f.name.slice(1)} ${(f.gzip / 1024).toFixed(1)}`).join(', '), '-', '<= 120 KB',
+  page.bytes.gzip <= 120 * 1024);
+row('navigation -> first chart drawn', `${fmt(page.firstChart.pageMs)} ms`, `empty Chart.js page ${fmt(page.firstChart.peerMs)} ms`,
+  `${(page.firstChart.pageMs / page.firstChart.peerMs).toFixed(1)}x the bare page`, '<= 300 ms', page.firstChart.pageMs <= 300);
+row('chart updates while dragging x0 (1,000-step paths)', `${page.dragging.fps.toFixed(1)} fps`,
+  `input events ${page.dragging.inputRate.toFixed(1)}/s`, `${(page.dragging.fps / page.dragging.inputRate).toFixed(2)} of inputs drawn`,
+  '>= 50 fps', page.dragging.fps >= 50);
+
+const machine = {
+  cpu: await cpuModel(),
+  cores: os.cpus().length,
+  loadAverageAtStart: process.env.DESCENT_LOAD_AT_START ?? os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  node: process.version,
+  date: new Date().toISOString(),
+};
+await writeFile(out, JSON.stringify({ machine, rows, native: nsPerEval, engine, page }, null, 2) + '\n');
+
+const headers = ['measure', 'descent', 'peer (same run)', 'ratio', 'target', ''];
+const cells = rows.map((r) => [r.measure, r.ours, r.peer, r.ratio, r.target, r.met ? 'met' : 'not met']);
+const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+const line = (c) => `| ${c.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
+console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, load average at start ${machine.loadAverageAtStart}, node ${machine.node}`);
+console.log('native: Google Benchmark, median CPU time per evaluation of 10 repetitions; Node: median CPU time;');
+console.log(`page: median of ${page.firstChart.loads} loads. * mathjs ran ${run.mathjsSteps.toLocaleString('en')} steps, scaled to ${run.steps.toLocaleString('en')}.\n`);
+console.log(line(headers));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const c of cells) console.log(line(c));
+console.log(`\nwrote ${out}`);
