@@ -51,8 +51,9 @@ export function launchBrowser() {
   });
 }
 
-// Opens a page that collects everything that would show up as a problem in the console.
-export async function openPage(browser, url, viewport = { width: 1280, height: 800 }, colorScheme = 'light') {
+// Opens a page that collects everything that would show up as a problem in the console. `before` runs in
+// the page ahead of its own scripts (to watch what the page constructs, say).
+export async function openPage(browser, url, viewport = { width: 1280, height: 800 }, colorScheme = 'light', before = null) {
   const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
   const problems = [];
@@ -64,6 +65,7 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 8
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
+  if (before) await page.addInitScript(before);
   await page.goto(url);
   return { page, problems, close: () => context.close() };
 }

@@ -24,12 +24,47 @@ function mainThreadWorker() {
 }
 
 let sourceUrl = null;
+let workersRefused = false;
+
+// A policy that refuses the blob: worker says so with an error event, not an exception, so requests are
+// kept until the worker first answers and handed to the main thread if it never starts.
+function blobWorker() {
+  sourceUrl ??= URL.createObjectURL(new Blob([`(${workerMain})(self);`], { type: 'text/javascript' }));
+  let target = new Worker(sourceUrl);
+  let started = false;
+  const unanswered = [];
+  const host = {
+    onmessage: null,
+    onerror: null,
+    postMessage(data) {
+      if (!started) unanswered.push(data);
+      target.postMessage(data);
+    },
+    terminate: () => target.terminate(),
+  };
+  target.onmessage = (event) => {
+    started = true;
+    unanswered.length = 0;
+    host.onmessage?.(event);
+  };
+  target.onerror = (event) => {
+    if (started) { host.onerror?.(event); return; }
+    event.preventDefault();
+    target.terminate();
+    workersRefused = true;
+    target = mainThreadWorker();
+    target.onmessage = (message) => host.onmessage?.(message);
+    for (const data of unanswered) target.postMessage(data);
+  };
+  return host;
+}
 
 export function startEmbeddedWorker() {
+  if (workersRefused) return mainThreadWorker();
   try {
-    sourceUrl ??= URL.createObjectURL(new Blob([`(${workerMain})(self);`], { type: 'text/javascript' }));
-    return new Worker(sourceUrl);
+    return blobWorker();
   } catch {
+    workersRefused = true;
     return mainThreadWorker();
   }
 }

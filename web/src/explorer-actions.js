@@ -4,14 +4,18 @@ import { checkState } from './state.js';
 import { embedSnippet } from './embed-snippet.js';
 import { downloadChart, downloadText } from './download.js';
 
+const CLIPBOARD_PATIENCE_MS = 1000;
+
 export function wireActions(root, { client, embedScript, state, answer, theme, charts, say }) {
   const $ = (selector) => root.querySelector(selector);
   const note = $('#action-note');
   const tell = (text) => { if (note) note.textContent = text; };
 
+  // A clipboard that neither copies nor refuses within a moment counts as out of reach.
   async function copy(text, done) {
     try {
-      await navigator.clipboard.writeText(text);
+      const refused = new Promise((_, reject) => { setTimeout(reject, CLIPBOARD_PATIENCE_MS); });
+      await Promise.race([navigator.clipboard.writeText(text), refused]);
       return done;
     } catch {
       return null;
