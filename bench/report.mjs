@@ -32,7 +32,7 @@ for (const name of cases) {
 }
 for (const name of cases) {
   const program = nsPerEval[`value/program/${name}`], mu = nsPerEval[`value/muparser/${name}`];
-  row(`f alone (${name})`, `${fmt(program)} ns`, `muParser ${fmt(mu)} ns`, `${(mu / program).toFixed(2)}x faster`,
+  row(`f alone (${name})`, `${fmt(program)} ns`, `muParser ${fmt(mu)} ns`, mu >= program ? `${(mu / program).toFixed(2)}x faster` : `${(program / mu).toFixed(2)}x slower`,
     '>= 3x', mu / program >= 3);
 }
 const { run, interaction, sweep } = engine;
