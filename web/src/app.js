@@ -13,6 +13,7 @@ const explorer = createExplorer(document, {
   client,
   themeElement: document.documentElement,
   embedScript: () => new URL('descent-explorer.js', location.href).href,
+  analysisWorker: () => new Worker('./worker.js', { type: 'module' }),
   onState(state) {
     markCurrentPreset(state);
     if (writeUrl) history.replaceState(null, '', queryFromState(state));

@@ -32,7 +32,7 @@ function markerRadius(count) {
 }
 
 export function runLabel(run) {
-  const label = `η = ${run.eta}`;
+  const label = run.label ?? `η = ${run.eta}`;
   if (run.status === 'diverged') return `${label} (diverged)`;
   if (run.status === 'undefined') return `${label} (left the domain)`;
   return label;
@@ -151,6 +151,7 @@ function baseOptions(theme) {
 
 function describeStep(item, valueName) {
   const point = item.raw;
+  if (point.note) return point.note;
   const label = item.dataset.label.replace(/ \(.*\)$/, '');
   if (point.undefinedF) return `${label}, step ${point.k}: x = ${formatShort(point.x)}, f undefined`;
   return valueName === 'f'

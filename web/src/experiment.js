@@ -30,7 +30,18 @@ function runOne(engine, request, eta) {
     k: kept,
     x: pick(trajectory.x, kept),
     f: pick(trajectory.f, kept),
+    df: pick(trajectory.df, kept),
   };
+}
+
+// One run per (method, η) pair; with several methods each run is labelled by both.
+function comparedRuns(engine, request) {
+  const methods = request.methods ?? [request.method];
+  return methods.flatMap((method) => request.etas.map((eta) => {
+    const parameters = request.parametersByMethod?.[method] ?? request.parameters;
+    const run = runOne(engine, { ...request, method, parameters }, eta);
+    return methods.length > 1 ? { ...run, method, label: `${method}, η = ${eta}` } : { ...run, method };
+  }));
 }
 
 // The stationary points in view, with the step-size thresholds that explain what the paths do near them.
@@ -48,7 +59,7 @@ export function runExperiment(engine, request) {
     return { checkOnly: true };
   }
   try {
-    const runs = request.etas.map((eta) => runOne(engine, request, eta));
+    const runs = comparedRuns(engine, request);
     const xRange = chooseXRange(runs, request.x0, request.xRange);
     const curve = fn.sample(xRange[0], xRange[1], CURVE_SAMPLES);
     const yRange = chooseYRange(curve.f, runs, xRange);
@@ -70,6 +81,6 @@ export function runExperiment(engine, request) {
 export function transferablesOf(answer) {
   if (answer.checkOnly || !answer.curve) return [];
   const buffers = [answer.curve.x.buffer, answer.curve.f.buffer];
-  for (const run of answer.runs) buffers.push(run.k.buffer, run.x.buffer, run.f.buffer);
+  for (const run of answer.runs) buffers.push(run.k.buffer, run.x.buffer, run.f.buffer, run.df.buffer);
   return buffers;
 }

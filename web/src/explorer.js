@@ -9,6 +9,7 @@ import { mathElement } from './mathml.js';
 import { renderResults } from './results.js';
 import { checkState } from './state.js';
 import { currentTheme, onThemeChange } from './theme.js';
+import { mountAnalysisViews } from './views/analysis-views.js';
 
 const TYPING_PAUSE_MS = 120;
 const BUSY_NOTICE_MS = 200;
@@ -17,14 +18,15 @@ const FIX_FIELDS = 'Fix the highlighted fields to run again; the charts show the
 function summary(answer) {
   const count = answer.runs.length;
   const outcome = (run) => (run.status === 'max-steps' ? 'ran all steps' : `${run.status} at step ${run.stoppedAt}`);
-  const words = answer.runs.map((run) => `η = ${run.eta} ${outcome(run)}`);
+  const words = answer.runs.map((run) => `${run.label ?? `η = ${run.eta}`} ${outcome(run)}`);
   const runs = count === 1 ? 'One run' : `${count} runs`;
   return `${runs} in ${Math.max(1, Math.round(answer.elapsed))} ms: ${words.join('; ')}.`;
 }
 
 // options: client (engine-client.js), themeElement (where the colour properties are read),
-// onState(state) after every change of input, embedScript (URL of descent-explorer.js for the Embed button).
-export function createExplorer(root, { client, themeElement, onState = () => {}, embedScript }) {
+// onState(state) after every change of input, embedScript (URL of descent-explorer.js for the Embed button),
+// analysisWorker (optional: starts a worker for the "Many starts" and "Step-size sweep" sections).
+export function createExplorer(root, { client, themeElement, onState = () => {}, embedScript, analysisWorker }) {
   const $ = (selector) => root.querySelector(selector);
   const form = createForm($('#experiment'));
   const status = $('#status');
@@ -66,6 +68,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       draw();
       renderResults($('#results-body'), lastAnswer.runs, theme.dark);
       renderLandmarks($('#landmarks'), lastAnswer.landmarks, lastAnswer.runs);
+      views.show(lastAnswer, lastState);
       status.textContent = summary(lastAnswer);
       return;
     }
@@ -134,6 +137,14 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     draw();
     if (lastAnswer) renderResults($('#results-body'), lastAnswer.runs, theme.dark);
   }, themeElement);
+
+  const views = mountAnalysisViews(root, {
+    pathChart: pathChart.chart,
+    state: () => lastState,
+    theme: () => theme,
+    startWorker: analysisWorker,
+    onSettings() { lastState = form.read(); onState(lastState); },
+  });
 
   wireActions(root, {
     client,

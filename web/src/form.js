@@ -1,7 +1,9 @@
 // The experiment form: reading the typed state out of it, writing a state into it, showing only the
 // hyperparameters the chosen method reads, and showing what is wrong next to the field it concerns.
 import { METHODS, methodById } from './methods.js';
-import { PARAMETER_NAMES } from './state.js';
+import { methodIds, PARAMETER_NAMES } from './state.js';
+import { createMethodChoice } from './views/method-choice.js';
+import { readViewFields, writeViewFields } from './views/view-fields.js';
 
 const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
 
@@ -12,24 +14,25 @@ export function createForm(root) {
   const log = root.getRootNode().querySelector('#log');
 
   for (const { id, name } of METHODS) method.append(new Option(`${name} (${id})`, id));
+  const compare = createMethodChoice(method, field('method-rule'));
 
   function read() {
     const state = Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(name).value]));
-    state.method = method.value;
+    state.method = compare.read();
     state.log = log.checked;
-    return state;
+    return Object.assign(state, readViewFields(root.getRootNode()));
   }
 
   function showMethod() {
-    const chosen = methodById(method.value) ?? METHODS[0];
-    field('method-rule').textContent = chosen.rule;
+    const chosen = methodIds(compare.read()).map(methodById).filter(Boolean);
+    compare.showRules();
     for (const name of PARAMETER_NAMES) {
       const wrapper = field(`${name}-field`);
-      const used = name in chosen.defaults;
-      wrapper.hidden = !used;
-      if (used) field(name).placeholder = String(chosen.defaults[name]);
+      const reader = chosen.find((m) => name in m.defaults);
+      wrapper.hidden = !reader;
+      if (reader) field(name).placeholder = String(reader.defaults[name]);
     }
-    field('parameters').hidden = Object.keys(chosen.defaults).length === 0;
+    field('parameters').hidden = chosen.every((m) => Object.keys(m.defaults).length === 0);
   }
 
   // The rarely used settings stay folded away unless they hold something.
@@ -39,8 +42,9 @@ export function createForm(root) {
   function write(state) {
     for (const name of TEXT_FIELDS) field(name).value = state[name];
     if (MORE_FIELDS.some((name) => state[name].trim() !== '')) more.open = true;
-    method.value = state.method;
+    compare.write(state.method);
     log.checked = state.log;
+    writeViewFields(root.getRootNode(), state);
     showMethod();
   }
 
@@ -76,6 +80,7 @@ export function createForm(root) {
   }
 
   method.addEventListener('change', showMethod);
+  compare.onChange(showMethod);
   return { read, write, showMethod, showFieldErrors, showExpressionError, field };
 }
 

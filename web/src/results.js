@@ -30,7 +30,7 @@ function etaCell(run, index, dark) {
   swatch.textContent = style.glyph;
   swatch.style.color = style.color;
   swatch.setAttribute('aria-hidden', 'true');
-  th.append(swatch, String(run.eta));
+  th.append(swatch, run.label ?? String(run.eta));
   return th;
 }
 

@@ -3,16 +3,24 @@
 // request for the engine, or into messages for the fields that are wrong.
 import { HYPERPARAMETER_NAMES, METHODS, methodById } from './methods.js';
 import { MAX_PATHS } from './palette.js';
+import { VIEW_KEYS } from './views/view-fields.js';
 
 export const MAX_STEPS = 1_000_000;
 export const PARAMETER_NAMES = HYPERPARAMETER_NAMES;
-const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', 'method', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
+const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', 'method', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax', ...VIEW_KEYS];
 
 export const DEFAULT_STATE = Object.freeze({
   f: 'x^4 - 3x^2 + 2', x0: '-2.5', eta: '0.01, 0.1, 0.5', steps: '40', method: 'gd',
   ...Object.fromEntries(PARAMETER_NAMES.map((name) => [name, ''])),
   tol: '', xmin: '', xmax: '', log: false,
+  ...Object.fromEntries(VIEW_KEYS.map((key) => [key, ''])),
 });
+
+// `method` may name several methods to compare, comma-separated: 'gd,momentum,adam'.
+export function methodIds(text) {
+  return String(text).split(',').map((id) => id.trim()).filter(Boolean);
+}
+
 
 // A hand-typed link such as ?f=x^2+1 means a plus sign, not a space, so '+' is kept as written
 // (URLSearchParams would turn it into a space). The page itself writes spaces as %20.
@@ -49,26 +57,29 @@ export function stateFromQuery(search) {
       problems.push(`The link has an unknown setting '${key.slice(0, 40)}', which was ignored.`);
     }
   }
-  if (!methodById(state.method)) {
-    problems.push(`The link asks for method '${state.method.slice(0, 40)}', which descent does not know; ` +
-      `showing gradient descent instead (methods: ${METHODS.map((m) => m.id).join(', ')}).`);
-    state.method = 'gd';
+  const asked = methodIds(state.method);
+  const known = [...new Set(asked.filter((id) => methodById(id)))];
+  for (const id of asked.filter((id) => !methodById(id))) {
+    problems.push(`The link asks for method '${id.slice(0, 40)}', which descent does not know; ` +
+      `${known.length ? 'it was left out' : 'showing gradient descent instead'} (methods: ${METHODS.map((m) => m.id).join(', ')}).`);
   }
+  state.method = known.length ? known.join(',') : 'gd';
   return { state, problems };
 }
 
 // Query-string form of a state: defaults and empty fields are left out; commas stay readable.
 export function queryFromState(state) {
-  const method = methodById(state.method);
+  const methods = methodIds(state.method).map(methodById).filter(Boolean);
   const parts = [];
   const add = (key, value) => parts.push(`${key}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`);
   for (const key of ['f', 'x0', 'eta', 'steps', 'method']) add(key, state[key]);
   for (const name of PARAMETER_NAMES) {
     const text = state[name].trim();
-    if (text === '' || !method || !(name in method.defaults)) continue;
-    if (parseNumber(text) !== method.defaults[name]) add(name, text);
+    const reader = methods.find((method) => name in method.defaults);
+    if (text === '' || !reader) continue;
+    if (parseNumber(text) !== reader.defaults[name]) add(name, text);
   }
-  for (const key of ['tol', 'xmin', 'xmax']) if (state[key].trim() !== '') add(key, state[key].trim());
+  for (const key of ['tol', 'xmin', 'xmax', ...VIEW_KEYS]) if ((state[key] ?? '').trim() !== '') add(key, state[key].trim());
   if (state.log) parts.push('log=1');
   return `?${parts.join('&')}`;
 }
@@ -132,16 +143,27 @@ const PARAMETER_RULES = {
 // The expression itself is checked by the engine, which knows the grammar and points at the column.
 export function checkState(state) {
   const errors = {};
-  const method = methodById(state.method) ?? METHODS[0];
+  const methods = methodIds(state.method).map(methodById).filter(Boolean);
+  if (methods.length === 0) methods.push(METHODS[0]);
+  const method = methods[0];
   const x0 = checkOptionalNumber('x0', state.x0, errors);
   if (state.x0.trim() === '') errors.x0 = 'Give a starting point, e.g. -1.';
   else if (x0 !== undefined && !Number.isFinite(x0) && !errors.x0) errors.x0 = 'Must be a finite number.';
   const etas = checkEtas(state.eta, errors);
   const steps = checkSteps(state.steps, errors);
+  if (etas.length * methods.length > MAX_PATHS) {
+    errors.eta = `At most ${MAX_PATHS} paths at once: ${methods.length} methods × ${etas.length} step sizes is too many.`;
+  }
+  // Each method reads only its own hyperparameters; `parameters` holds every chosen method's.
   const parameters = {};
-  for (const [name, fallback] of Object.entries(method.defaults)) {
-    const value = checkOptionalNumber(name, state[name], errors, PARAMETER_RULES[name]);
-    parameters[name] = value ?? fallback;
+  const parametersByMethod = {};
+  for (const chosen of methods) {
+    parametersByMethod[chosen.id] = {};
+    for (const [name, fallback] of Object.entries(chosen.defaults)) {
+      const value = checkOptionalNumber(name, state[name], errors, PARAMETER_RULES[name]);
+      parameters[name] = value ?? fallback;
+      parametersByMethod[chosen.id][name] = value ?? fallback;
+    }
   }
   const tolerance = checkOptionalNumber('tol', state.tol, errors, positive);
   const xmin = checkOptionalNumber('xmin', state.xmin, errors, (v) => (Number.isFinite(v) ? null : 'Must be finite.'));
@@ -154,7 +176,8 @@ export function checkState(state) {
   return {
     errors,
     request: {
-      expression: state.f, x0, etas, steps, method: method.id, parameters, tolerance,
+      expression: state.f, x0, etas, steps, method: method.id, methods: methods.map((m) => m.id), parameters,
+      parametersByMethod, tolerance,
       xRange: [xmin ?? null, xmax ?? null],
     },
   };

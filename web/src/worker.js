@@ -3,6 +3,7 @@
 import { loadEngine } from './engine.js';
 import { runExperiment, transferablesOf } from './experiment.js';
 import { trajectoryCsv } from './trajectories.js';
+import { handleAnalysis, isAnalysisMessage } from './views/analysis-jobs.js';
 
 const engineReady = loadEngine();
 
@@ -20,6 +21,10 @@ self.onmessage = async (event) => {
     engine = await engineReady;
   } catch (error) {
     self.postMessage({ id, ok: false, kind: 'engine', message: `The engine failed to load: ${error.message}` });
+    return;
+  }
+  if (isAnalysisMessage(event.data)) {
+    await handleAnalysis(engine, event.data, (message) => self.postMessage(message));
     return;
   }
   try {

@@ -1,0 +1,63 @@
+// The analysis views of an explorer: step-size thresholds under the η field, stationary points and
+// stepping through a path on the path chart, and (where a worker of their own can start) the "Many starts"
+// and "Step-size sweep" sections below the results, each run by its own button.
+import { runLabel } from '../charts.js';
+import { checkState, methodIds } from '../state.js';
+import { createAnalysisClient } from './analysis-client.js';
+import { createMultiStart } from './multistart.js';
+import { setPathOverlay } from './path-overlays.js';
+import { createStepThrough } from './step-through.js';
+import { createSweep } from './sweep.js';
+import { renderThresholds } from './thresholds.js';
+import { readViewFields } from './view-fields.js';
+
+// options: pathChart (Chart.js instance), state() (the last read state), theme(), onSettings() (view
+// settings changed: write the URL), startWorker (optional; without it the two long analyses are left out).
+export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, startWorker }) {
+  const $ = (selector) => root.querySelector(selector);
+  const thresholds = Object.assign(document.createElement('ul'), { id: 'eta-thresholds', className: 'thresholds' });
+  thresholds.setAttribute('aria-live', 'polite');
+  thresholds.setAttribute('aria-label', 'Where each step size stands');
+  thresholds.hidden = true;
+  $('#eta-error').after(thresholds);
+
+  const x0Input = $('#x0');
+  const form = $('#experiment');
+  const stepThrough = createStepThrough(pathChart.canvas.closest('.chart-card'), {
+    chart: pathChart, x0Input, runLabel, submit: () => form.requestSubmit(),
+  });
+
+  const request = () => checkState(state() ?? {}).request ?? null;
+  const viewState = () => readViewFields(root);
+  let multiStart = null;
+  let sweep = null;
+  if (startWorker) {
+    const client = createAnalysisClient(startWorker);
+    const results = $('#results-title')?.closest('section');
+    if (results) {
+      multiStart = createMultiStart(results, { client, request, viewState, onSettings, dark: () => theme().dark });
+      sweep = createSweep(multiStart.section, { client, request, viewState, onSettings, theme });
+    }
+  }
+  let ranOnce = false;
+
+  // A new answer from the explorer: thresholds, markers, the stepper; a link that asks for an analysis
+  // runs it once, after the first answer.
+  function show(answer, current) {
+    const etas = answer.runs.map((run) => run.eta).filter((eta, i, all) => all.indexOf(eta) === i);
+    const t = theme();
+    renderThresholds(thresholds, { etas, landmarks: answer.landmarks, x0: answer.start.x, methods: methodIds(current.method) });
+    setPathOverlay(pathChart, {
+      landmarks: answer.landmarks,
+      colors: { text: t.text, min: t.dark ? '#6fd39a' : '#1d7a45', max: t.dark ? '#ff8a80' : '#b3261e' },
+    });
+    stepThrough.update(answer.runs, t.dark);
+    if (!ranOnce) {
+      ranOnce = true;
+      if (multiStart && current.starts) multiStart.start();
+      if (sweep && current.sweepmin) sweep.start();
+    }
+  }
+
+  return { show };
+}

@@ -1,0 +1,47 @@
+// The frame the analysis views share: a titled panel with a few settings, a Run button, a status line
+// and a body for what they draw.
+export function numberField(key, label, placeholder) {
+  const wrapper = document.createElement('div');
+  wrapper.className = 'field';
+  const id = `view-${key}`;
+  const labelElement = Object.assign(document.createElement('label'), { htmlFor: id, textContent: label });
+  const input = Object.assign(document.createElement('input'), { id, className: 'mono', placeholder, spellcheck: false });
+  input.setAttribute('inputmode', 'decimal');
+  wrapper.append(labelElement, input);
+  return wrapper;
+}
+
+export function selectField(key, label, options) {
+  const wrapper = document.createElement('div');
+  wrapper.className = 'field';
+  const id = `view-${key}`;
+  const labelElement = Object.assign(document.createElement('label'), { htmlFor: id, textContent: label });
+  const select = Object.assign(document.createElement('select'), { id });
+  for (const [value, text] of options) select.append(new Option(text, value));
+  wrapper.append(labelElement, select);
+  return wrapper;
+}
+
+export function analysisSection({ id, title, intro }) {
+  const section = document.createElement('section');
+  section.className = 'panel analysis';
+  section.id = id;
+  section.setAttribute('aria-labelledby', `${id}-title`);
+  section.setAttribute('aria-busy', 'false');
+  const head = document.createElement('div');
+  head.className = 'card-head';
+  const h2 = Object.assign(document.createElement('h2'), { id: `${id}-title`, textContent: title });
+  const tools = Object.assign(document.createElement('span'), { className: 'card-tools' });
+  const run = Object.assign(document.createElement('button'), { type: 'button', className: 'action run', textContent: 'Run' });
+  run.id = `${id}-run`;
+  tools.append(run);
+  head.append(h2, tools);
+  const text = Object.assign(document.createElement('p'), { className: 'hint', textContent: intro });
+  const fields = Object.assign(document.createElement('div'), { className: 'row analysis-fields' });
+  const status = Object.assign(document.createElement('p'), { className: 'status analysis-status', id: `${id}-status` });
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const body = Object.assign(document.createElement('div'), { className: 'analysis-body', id: `${id}-body` });
+  section.append(head, text, fields, status, body);
+  return { section, head, tools, fields, run, status, body };
+}

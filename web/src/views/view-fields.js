@@ -1,0 +1,32 @@
+// The settings of the analysis views that live in the URL next to the experiment's (starts=50&seed=1&a=-3&b=3,
+// sweepmin=0.001&sweepmax=1&sweepn=400&sweepscale=log). Blank means the default shown as a placeholder.
+export const VIEW_DEFAULTS = Object.freeze({
+  starts: '50', seed: '1', a: '-3', b: '3', sweepmin: '0.001', sweepmax: '1', sweepn: '400', sweepscale: 'log',
+});
+export const VIEW_KEYS = Object.keys(VIEW_DEFAULTS);
+
+const inputOf = (root, key) => root.querySelector(`#view-${key}`);
+
+// The typed values, '' where the field is blank, a menu shows its default, or the view is not on this page.
+export function readViewFields(root) {
+  return Object.fromEntries(VIEW_KEYS.map((key) => {
+    const input = inputOf(root, key);
+    const value = input?.value.trim() ?? '';
+    return [key, input?.tagName === 'SELECT' && value === VIEW_DEFAULTS[key] ? '' : value];
+  }));
+}
+
+export function writeViewFields(root, state) {
+  for (const key of VIEW_KEYS) {
+    const input = inputOf(root, key);
+    if (!input) continue;
+    const value = state[key] ?? '';
+    input.value = input.tagName === 'SELECT' ? (value || VIEW_DEFAULTS[key]) : value;
+  }
+}
+
+// A view's number, or the default when blank; NaN when it is not a number.
+export function viewNumber(state, key) {
+  const text = String(state[key] ?? '').trim().replace(/\u2212/g, '-');
+  return Number(text === '' ? VIEW_DEFAULTS[key] : text);
+}
