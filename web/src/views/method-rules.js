@@ -34,13 +34,13 @@ const RULES = {
     assign(x, row(x, mo('−'), eta, frac(hat('m'), row(sqrt(hat('s')), mo('+'), eps)))),
   ],
   armijo: [
-    row(t, mo('='), eta, sup(mtext('shrink'), mi('j')), mtext(' with the least j ≥ 0 such that '),
-      mi('f'), mo('('), x, mo('−'), t, g, mo(')'), mo('≤'), mi('f'), mo('('), x, mo(')'), mo('−'), mi('c'), t, g2),
+    row(t, mo('='), eta, mo('·'), sup(mtext('shrink'), mi('j')), mtext(' for the least j ≥ 0 with')),
+    row(mi('f'), mo('('), x, mo('−'), t, g, mo(')'), mo('≤'), mi('f'), mo('('), x, mo(')'), mo('−'), mi('c'), t, g2),
     assign(x, row(x, mo('−'), t, g)),
   ],
   exact: [
-    row(t, mo('='), `<munder>${mtext('arg min')}${row(t, mo('&gt;'), mn(0))}</munder>`, mi('f'), mo('('), x, mo('−'), t, g, mo(')'),
-      mtext(' (searched from t = η)')),
+    row(t, mo('='), `<munder>${mtext('arg min')}${row(t, mo('&gt;'), mn(0))}</munder>`, mi('f'), mo('('), x, mo('−'), t, g, mo(')')),
+    row(mtext('(searched from t = η)')),
     assign(x, row(x, mo('−'), t, g)),
   ],
   newton: [assign(x, row(x, mo('−'), frac(row(mi('f'), mo('′'), mo('('), x, mo(')')), row(mi('f'), mo('″'), mo('('), x, mo(')'))))), row(mtext('(η is not used)'))],
@@ -59,13 +59,16 @@ export function renderMethodRules(container, methodIds) {
     item.dataset.method = id;
     const name = Object.assign(document.createElement('span'), { className: 'method-rule-name', textContent: method?.name ?? id });
     const lines = RULES[id] ?? [];
-    const markup = `<math display="block"><mtable columnalign="left">${lines.map((line) => `<mtr><mtd>${line}</mtd></mtr>`).join('')}</mtable></math>`;
+    const markup = `<math><mstyle displaystyle="true"><mtable>${lines.map((line) => `<mtr><mtd>${line}</mtd></mtr>`).join('')}</mtable></mstyle></math>`;
     const math = mathElement(markup);
     item.append(name);
     if (math) item.append(math);
     item.title = method?.rule ?? '';
     return item;
   });
-  const note = Object.assign(document.createElement('p'), { className: 'hint', textContent: 'g = f′(x) at the current x; v, s, m start at 0; t counts steps from 1 (Adam).' });
+  const words = ['g = f′(x) at the current x'];
+  if (methodIds.some((id) => ['momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'].includes(id))) words.push('v, s and m start at 0');
+  if (methodIds.includes('adam')) words.push('t counts the steps from 1');
+  const note = Object.assign(document.createElement('p'), { className: 'hint', textContent: `${words.join('; ')}.` });
   container.replaceChildren(...items, ...(methodIds.length ? [note] : []));
 }

@@ -7,9 +7,9 @@ import { formatShort } from '../format.js';
 const overlays = new WeakMap(); // chart -> { landmarks, step, colors }
 
 const KINDS = {
-  min: { label: 'minimum', pointStyle: 'triangle', rotation: 180 },
-  max: { label: 'maximum', pointStyle: 'triangle', rotation: 0 },
-  flat: { label: 'flat point', pointStyle: 'rectRot', rotation: 0 },
+  min: { label: 'minimum', plural: 'minima', pointStyle: 'triangle', rotation: 180 },
+  max: { label: 'maximum', plural: 'maxima', pointStyle: 'triangle', rotation: 0 },
+  flat: { label: 'flat point', plural: 'flat points', pointStyle: 'rectRot', rotation: 0 },
 };
 
 function landmarkDatasets(landmarks, colors) {
@@ -17,7 +17,7 @@ function landmarkDatasets(landmarks, colors) {
     const points = landmarks.filter((p) => p.kind === kind && Number.isFinite(p.f));
     if (points.length === 0) return [];
     return [{
-      label: points.length === 1 ? style.label : `${style.label}s`,
+      label: points.length === 1 ? style.label : style.plural,
       landmarkMarkers: true,
       data: points.map((p) => ({
         x: p.x, y: p.f,

@@ -112,7 +112,7 @@ export function createSweep(after, { client, request, viewState, onSettings, the
     const range = yRange(values, minima);
     const axis = (title, type) => ({
       type, title: { display: true, text: title, color: t.muted },
-      grid: { color: t.grid }, border: { color: t.grid }, ticks: { color: t.muted, maxRotation: 0 },
+      grid: { color: t.grid }, border: { color: t.grid }, ticks: { color: t.muted, maxRotation: 0, includeBounds: false },
     });
     const options = {
       animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
