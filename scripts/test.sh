@@ -62,6 +62,7 @@ run_stage() {
 run_stage "setup" bash scripts/setup.sh
 run_stage "build" bash scripts/build.sh
 run_stage "native (ctest)" ctest --test-dir build --output-on-failure
+run_stage "native under ASan+UBSan (ctest)" bash scripts/sanitize.sh
 run_stage "node (node --test tests/node/)" node --test tests/node/
 run_stage "browser (node --test tests/browser/)" node --test tests/browser/
 finish 0
