@@ -4,6 +4,7 @@
 // leaks memory.)
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
+#include <malloc.h>
 
 #include <cmath>
 #include <memory>
@@ -254,6 +255,9 @@ class SweepJob {
 };
 
 Compiled* compile(const std::string& text) { return new Compiled(text); }
+
+// Bytes the allocator has handed out and not had back: a leak shows here long before the heap grows.
+double heapInUse() { return static_cast<double>(mallinfo().uordblks); }
 SweepJob* openSweep(const Compiled& compiled, const val& settings) {
   return new SweepJob(compiled, settings);
 }
@@ -283,4 +287,5 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("columns", &SweepJob::columns);
   emscripten::function("compile", &compile, allow_raw_pointers());
   emscripten::function("openSweep", &openSweep, allow_raw_pointers());
+  emscripten::function("heapInUse", &heapInUse);
 }

@@ -166,6 +166,12 @@ class Engine {
     return this.#cached(settings.expression).run(settings);
   }
 
+  // Bytes of the engine's heap in use (allocated and not freed): flat across many calls unless
+  // something leaks.
+  heapInUse() {
+    return this.#core.heapInUse();
+  }
+
   multiStart(settings) {
     return this.#cached(settings.expression).multiStart(settings);
   }

@@ -6,6 +6,10 @@ import { trajectoryCsv } from './trajectories.js';
 import { handleAnalysis, isAnalysisMessage } from './views/analysis-jobs.js';
 
 const engineReady = loadEngine();
+// For watching the engine's memory from outside (the browser tests check it stays flat across edits).
+engineReady.then((engine) => {
+  self.descentHeapInUse = () => engine.heapInUse();
+});
 
 function describeError(error) {
   if (error && typeof error.column === 'number') {
