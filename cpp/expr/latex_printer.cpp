@@ -20,12 +20,18 @@ std::string latexNumber(double value) {
   return n.mantissa + " \\times 10^{" + (n.negativeExponent ? "-" : "") + n.exponent + "}";
 }
 
+// Whether the written factor begins with a digit: 2, 2^{x}, so that x2^{x} is not misread.
+bool startsWithDigit(const Shape& shape) {
+  if (shape.kind == Shape::Kind::number) return true;
+  return shape.kind == Shape::Kind::power && startsWithDigit(shape.parts[0]);
+}
+
 std::string product(const Shape& shape) {
   std::string out;
   const Shape* previous = nullptr;
   for (const auto& factor : shape.parts) {
-    // Juxtaposition reads as a product except between two numbers.
-    if (previous && previous->kind == Shape::Kind::number && factor.kind == Shape::Kind::number)
+    // Juxtaposition reads as a product except before a digit: 2 \cdot 3, x \cdot 2^{x}.
+    if (previous && startsWithDigit(factor))
       out += " \\cdot ";
     else if (previous && previous->kind == Shape::Kind::constant)
       out += " ";

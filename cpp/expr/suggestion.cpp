@@ -53,7 +53,8 @@ std::string_view nearestFunction(std::string_view name) {
   std::size_t count = 0;
   const BuiltinInfo* builtins = allBuiltins(count);
   std::string_view best;
-  std::size_t bestDistance = 3;
+  // One edit for short names (foo is not cos), two for longer ones (sinnh is sinh).
+  std::size_t bestDistance = lower.size() <= 4 ? 2 : 3;
   for (std::size_t i = 0; i < count; ++i) {
     const std::size_t distance = editDistance(lower, builtins[i].name);
     if (distance < bestDistance) {
