@@ -76,6 +76,7 @@ const std::vector<TypesetRow> kLatex = {
   {"softplus(x)",         "\\sigma\\left(x\\right)"},
   {"x^x",                 "\\left(\\ln\\left(x\\right) + 1\\right)x^{x}"},
   {"1.5e-7*x^2",          "3 \\times 10^{-7}x"},
+  {"2^-x^2",              "-2x \\cdot 2^{-x^{2}}\\ln\\left(2\\right)"},
 };
 // clang-format on
 
