@@ -4,6 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-60}"
+# clang with libFuzzer and the sanitizer runtimes, from Debian.
+if ! command -v clang++ >/dev/null 2>&1 || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "descent fuzz: needs clang and libFuzzer: sudo apt-get install -y clang libclang-rt-14-dev" >&2
+    exit 1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
+fi
 out=build-fuzz
 mkdir -p "$out" "$out/corpus"
 sources=(cpp/expr/*.cpp cpp/optim/*.cpp tests/fuzz/round_trip_fuzz.cpp)
