@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/error_report.hpp"
 #include "expr/function.hpp"
+#include "expr/number_text.hpp"
 #include "optim/run.hpp"
 
 namespace descent::cli {
@@ -28,16 +29,6 @@ optim::RunSettings settingsFrom(const Arguments& args) {
                     args.number("beta2"), args.number("c"),     args.number("shrink")};
   settings.tolerance = args.number("tolerance");
   return settings;
-}
-
-// The shortest text that reads back to the same double, for messages: 0.1 rather than 0.10000000000000001.
-std::string shortest(double value) {
-  char text[32];
-  for (int digits = 1; digits < 17; ++digits) {
-    std::snprintf(text, sizeof text, "%.*g", digits, value);
-    if (std::strtod(text, nullptr) == value) return text;
-  }
-  return cell(value);
 }
 
 }  // namespace
@@ -71,10 +62,10 @@ int runCommand(const Words& words, std::ostream& out, std::ostream& err) {
     settings.eta = eta;
     optim::Trajectory path = optim::run(*fn, settings);
     for (std::size_t k = 0; k < path.x.size(); ++k) {
-      out << cell(eta) << ',' << k << ',' << cell(path.x[k]) << ',' << cell(path.f[k]) << ','
+      out << formatNumber(eta) << ',' << k << ',' << cell(path.x[k]) << ',' << cell(path.f[k]) << ','
           << cell(path.df[k]) << '\n';
     }
-    err << "eta=" << shortest(eta) << ": " << optim::nameOf(path.status) << " at step " << path.stoppedAt
+    err << "eta=" << formatNumber(eta) << ": " << optim::nameOf(path.status) << " at step " << path.stoppedAt
         << '\n';
   }
   return 0;
