@@ -7,28 +7,49 @@
 
 namespace descent {
 
-// Turns trees into instructions, giving every distinct (operation, operands) one register.
+// Turns trees into instructions in two passes. The first gives every distinct (operation, operands) one
+// register, one operation each; the second folds chains of additions and multiplications, and constants,
+// into the instructions that use them, keeping every operation and its order.
 class ProgramBuilder {
  public:
   Program build(const std::vector<Tree>& outputs) {
-    program_.registers_.push_back(0);  // x
-    for (const auto& tree : outputs) program_.outputs_.push_back(emit(tree));
-    return std::move(program_);
+    values_.push_back(0);  // x
+    constant_.push_back(false);
+    std::vector<std::uint32_t> roots;
+    for (const auto& tree : outputs) roots.push_back(emit(tree));
+    return lower(roots);
   }
 
  private:
   using Code = Program::Code;
-  Program program_;
+  using Term = Program::Term;
+  // One operation of the first pass.
+  struct Basic {
+    Code code;
+    Builtin builtin;
+    std::uint32_t target, a, b;
+  };
+
+  std::vector<Basic> basic_;
+  std::vector<double> values_;  // per register of the first pass: the constant, or 0
+  std::vector<bool> constant_;
+  std::vector<std::int32_t> definedBy_;  // per register: index into basic_, or -1
   std::map<std::uint64_t, std::uint32_t> constants_;
   std::map<std::tuple<Code, Builtin, std::uint32_t, std::uint32_t>, std::uint32_t> seen_;
+
+  std::uint32_t newRegister(double value, bool isConstant) {
+    const auto index = static_cast<std::uint32_t>(values_.size());
+    values_.push_back(value);
+    constant_.push_back(isConstant);
+    return index;
+  }
 
   std::uint32_t constant(double value) {
     std::uint64_t bits;
     std::memcpy(&bits, &value, sizeof bits);
     auto found = constants_.find(bits);
     if (found != constants_.end()) return found->second;
-    const auto index = static_cast<std::uint32_t>(program_.registers_.size());
-    program_.registers_.push_back(value);
+    const std::uint32_t index = newRegister(value, true);
     constants_.emplace(bits, index);
     return index;
   }
@@ -37,9 +58,8 @@ class ProgramBuilder {
     const auto key = std::make_tuple(code, builtin, a, b);
     auto found = seen_.find(key);
     if (found != seen_.end()) return found->second;
-    const auto target = static_cast<std::uint32_t>(program_.registers_.size());
-    program_.registers_.push_back(0);
-    program_.code_.push_back({code, builtin, target, a, b});
+    const std::uint32_t target = newRegister(0, false);
+    basic_.push_back({code, builtin, target, a, b});
     seen_.emplace(key, target);
     return target;
   }
@@ -126,40 +146,279 @@ class ProgramBuilder {
       return instruction(Code::exp, emit(exponent));
     return instruction(Code::pow, emit(base), emit(exponent));
   }
+
+  // Second pass.
+  std::vector<std::uint32_t> uses_;
+  std::vector<std::uint32_t> renamed_;  // first-pass register -> final register
+  Program program_;
+
+  static bool binary(Code code) { return code != Code::negate && code != Code::exp && code != Code::call; }
+
+  // A register used by one instruction only, and no output, can live inside that instruction.
+  bool foldable(std::uint32_t reg, Code code) const {
+    return !constant_[reg] && reg != 0 && uses_[reg] == 1 && basic_[definedBy_[reg]].code == code;
+  }
+  const Basic& def(std::uint32_t reg) const { return basic_[definedBy_[reg]]; }
+
+  // reg as a term k*r of a sum, sign +1 or -1. (-k)*r is exactly -(k*r), and 1*r is exactly r.
+  Term term(std::uint32_t reg, double sign) {
+    if (constant_[reg]) return {sign * values_[reg], renamed_[one_], 0};
+    if (foldable(reg, Code::negate)) return term(def(reg).a, -sign);
+    if (foldable(reg, Code::multiply)) {
+      const Basic& m = def(reg);
+      if (constant_[m.a] && !constant_[m.b]) return {sign * values_[m.a], materialize(m.b), 0};
+      if (constant_[m.b] && !constant_[m.a]) return {sign * values_[m.b], materialize(m.a), 0};
+    }
+    return {sign, materialize(reg), 0};
+  }
+
+  // The terms of a left-to-right chain of additions and subtractions ending at reg. Walked in a loop:
+  // a sum can have thousands of terms.
+  void sumTerms(std::uint32_t reg, std::vector<Term>& out) {
+    std::vector<const Basic*> chain{&def(reg)};
+    while (foldable(chain.back()->a, Code::add) || foldable(chain.back()->a, Code::subtract))
+      chain.push_back(&def(chain.back()->a));
+    out.push_back(term(chain.back()->a, 1));
+    for (auto s = chain.rbegin(); s != chain.rend(); ++s)
+      out.push_back(term((*s)->b, (*s)->code == Code::subtract ? -1 : 1));
+  }
+
+  // The factors of a left-to-right chain of multiplications ending at reg (first-pass registers).
+  void productFactors(std::uint32_t reg, std::vector<std::uint32_t>& out) {
+    std::vector<const Basic*> chain{&def(reg)};
+    while (foldable(chain.back()->a, Code::multiply)) chain.push_back(&def(chain.back()->a));
+    out.push_back(chain.back()->a);
+    for (auto m = chain.rbegin(); m != chain.rend(); ++m) out.push_back((*m)->b);
+  }
+
+  std::uint32_t emitInstruction(Program::Instruction in) {
+    program_.code_.push_back(in);
+    return static_cast<std::uint32_t>(program_.first_ + program_.code_.size() - 1);
+  }
+
+  Program::Instruction make(Code code, std::uint32_t a, std::uint32_t b = 0, double ka = 0, double kb = 0) {
+    return {code, Builtin::sin, 0, a, b, 0, ka, kb};
+  }
+
+  // The final register holding first-pass register reg, emitting what computes it if needed.
+  std::uint32_t materialize(std::uint32_t reg) {
+    if (renamed_[reg] != kNone) return renamed_[reg];
+    const Basic& in = def(reg);
+    std::uint32_t result = 0;
+    switch (in.code) {
+      case Code::add:
+      case Code::subtract: {
+        std::vector<Term> terms;
+        sumTerms(reg, terms);
+        result = sumInstruction(terms);
+        break;
+      }
+      case Code::multiply: {
+        std::vector<std::uint32_t> factors;
+        productFactors(reg, factors);
+        result = productInstruction(factors);
+        break;
+      }
+      case Code::divide:
+        if (constant_[in.a] && !constant_[in.b])
+          result = emitInstruction(make(Code::over, 0, materialize(in.b), values_[in.a]));
+        else
+          result = emitInstruction(make(Code::divide, materialize(in.a), materialize(in.b)));
+        break;
+      default: {
+        const std::uint32_t a = materialize(in.a);
+        const std::uint32_t b = binary(in.code) ? materialize(in.b) : 0;
+        auto made = make(in.code, a, b);
+        made.builtin = in.builtin;
+        result = emitInstruction(made);
+        break;
+      }
+    }
+    renamed_[reg] = result;
+    return result;
+  }
+
+  std::uint32_t sumInstruction(const std::vector<Term>& terms) {
+    const std::uint32_t one = renamed_[one_];
+    if (terms.size() == 2 && terms[0].k == 1 && terms[1].k == 1)
+      return emitInstruction(make(Code::add, terms[0].reg, terms[1].reg));
+    if (terms.size() == 2 && terms[0].k == 1 && terms[1].k == -1)
+      return emitInstruction(make(Code::subtract, terms[0].reg, terms[1].reg));
+    if (terms.size() == 2 && terms[0].k == 1 && terms[1].reg == one && terms[0].reg != one)
+      return emitInstruction(make(Code::shift, terms[0].reg, 0, 0, terms[1].k));
+    if (terms.size() > kMaxMore + 2) {  // continue in a second instruction: 1*r is exactly r
+      std::vector<Term> rest{{1, sumInstruction({terms.begin(), terms.begin() + kMaxMore + 2}), 0}};
+      rest.insert(rest.end(), terms.begin() + kMaxMore + 2, terms.end());
+      return sumInstruction(rest);
+    }
+    auto in = make(Code::sum, terms[0].reg, terms[1].reg, terms[0].k, terms[1].k);
+    in.extra = static_cast<std::uint32_t>(program_.terms_.size());
+    in.more = static_cast<std::uint16_t>(terms.size() - 2);
+    program_.terms_.insert(program_.terms_.end(), terms.begin() + 2, terms.end());
+    return emitInstruction(in);
+  }
+
+  std::uint32_t productInstruction(const std::vector<std::uint32_t>& factors) {
+    double k = 1;
+    std::size_t start = 0;
+    if (constant_[factors[0]] && !constant_[factors[1]]) {
+      k = values_[factors[0]];
+      start = 1;
+    }
+    std::vector<std::uint32_t> regs;
+    for (std::size_t i = start; i < factors.size(); ++i) regs.push_back(materialize(factors[i]));
+    if (regs.size() == 1) return emitInstruction(make(Code::scale, regs[0], 0, k));
+    return productInstruction(k, regs);
+  }
+
+  std::uint32_t productInstruction(double k, const std::vector<std::uint32_t>& regs) {
+    if (k == 1 && regs.size() == 2) return emitInstruction(make(Code::multiply, regs[0], regs[1]));
+    if (regs.size() > kMaxMore + 2) {
+      std::vector<std::uint32_t> rest{productInstruction(k, {regs.begin(), regs.begin() + kMaxMore + 2})};
+      rest.insert(rest.end(), regs.begin() + kMaxMore + 2, regs.end());
+      return productInstruction(1, rest);
+    }
+    auto in = make(Code::product, regs[0], regs[1], k);
+    in.extra = static_cast<std::uint32_t>(program_.terms_.size());
+    in.more = static_cast<std::uint16_t>(regs.size() - 2);
+    for (std::size_t i = 2; i < regs.size(); ++i) program_.terms_.push_back({1, regs[i], 0});
+    return emitInstruction(in);
+  }
+
+  bool isPower(std::uint32_t reg) const {
+    return definedBy_[reg] >= 0 && def(reg).code == Code::multiply && def(reg).a == def(reg).b;
+  }
+
+  static constexpr std::size_t kMaxMore = 0xffff;  // Instruction::more
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  std::uint32_t one_ = 0;
+
+  Program lower(const std::vector<std::uint32_t>& roots) {
+    one_ = constant(1);
+    definedBy_.assign(values_.size(), -1);
+    uses_.assign(values_.size(), 0);
+    for (std::size_t i = 0; i < basic_.size(); ++i) {
+      const Basic& in = basic_[i];
+      definedBy_[in.target] = static_cast<std::int32_t>(i);
+      ++uses_[in.a];
+      if (binary(in.code)) ++uses_[in.b];
+    }
+    for (std::uint32_t root : roots) uses_[root] += 2;  // an output is always materialized
+    // x and the constants keep their values, renumbered to come first.
+    renamed_.assign(values_.size(), kNone);
+    for (std::uint32_t reg = 0; reg < values_.size(); ++reg) {
+      if (reg != 0 && !constant_[reg]) continue;
+      renamed_[reg] = static_cast<std::uint32_t>(program_.registers_.size());
+      program_.registers_.push_back(values_[reg]);
+    }
+    program_.first_ = static_cast<std::uint32_t>(program_.registers_.size());
+    // Squares and the multiplications built on them (the integer powers) first, next to each other.
+    for (const Basic& in : basic_)
+      if (in.code == Code::multiply && !constant_[in.a] && !constant_[in.b] &&
+          (in.a == in.b || (isPower(in.a) && !isPower(in.b))))
+        materialize(in.target);
+    for (std::uint32_t root : roots) program_.outputs_.push_back(materialize(root));
+    program_.registers_.resize(program_.first_ + program_.code_.size(), 0);
+    batchProducts();
+    return std::move(program_);
+  }
+
+  // Runs of plain multiplications (the powers x^2, x^3, x^4, ...) become one instruction each, so
+  // evaluation dispatches once per run rather than once per multiplication.
+  void batchProducts() {
+    std::vector<Program::Instruction> code;
+    for (const auto& in : program_.code_) {
+      if (in.code == Code::multiply && !code.empty() &&
+          (code.back().code == Code::multiply || code.back().code == Code::products) &&
+          code.back().more < kMaxMore) {
+        auto& run = code.back();
+        if (run.code == Code::multiply) {
+          run.code = Code::products;
+          run.extra = static_cast<std::uint32_t>(program_.terms_.size());
+        }
+        program_.terms_.push_back({0, in.a, in.b});
+        ++run.more;
+        continue;
+      }
+      code.push_back(in);
+    }
+    program_.code_ = std::move(code);
+  }
 };
 
 Program Program::compile(const std::vector<Tree>& outputs) { return ProgramBuilder().build(outputs); }
 
+// Each operation is its own statement: a contracted a*b + c (one rounding) would differ from the
+// two-rounding result every other build of descent computes.
+#ifdef __clang__
+#pragma clang fp contract(off)
+#endif
+
 void Program::execute(double x) const {
   double* r = registers_.data();
   r[0] = x;
+  double* out = r + first_;
+  const Term* terms = terms_.data();
   for (const Instruction& in : code_) {
+    double v = 0;
     switch (in.code) {
       case Code::add:
-        r[in.target] = r[in.a] + r[in.b];
+        v = r[in.a] + r[in.b];
         break;
       case Code::subtract:
-        r[in.target] = r[in.a] - r[in.b];
+        v = r[in.a] - r[in.b];
         break;
       case Code::multiply:
-        r[in.target] = r[in.a] * r[in.b];
+        v = r[in.a] * r[in.b];
         break;
       case Code::divide:
-        r[in.target] = r[in.a] / r[in.b];
+        v = r[in.a] / r[in.b];
         break;
       case Code::negate:
-        r[in.target] = -r[in.a];
+        v = -r[in.a];
         break;
       case Code::pow:
-        r[in.target] = std::pow(r[in.a], r[in.b]);
+        v = std::pow(r[in.a], r[in.b]);
         break;
       case Code::exp:
-        r[in.target] = std::exp(r[in.a]);
+        v = std::exp(r[in.a]);
         break;
       case Code::call:
-        r[in.target] = evaluate(in.builtin, r[in.a]);
+        v = evaluate(in.builtin, r[in.a]);
+        break;
+      case Code::scale:
+        v = in.ka * r[in.a];
+        break;
+      case Code::shift:
+        v = r[in.a] + in.kb;
+        break;
+      case Code::over:
+        v = in.ka / r[in.b];
+        break;
+      case Code::sum: {
+        const double first = in.ka * r[in.a];
+        const double second = in.kb * r[in.b];
+        v = first + second;
+        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) {
+          const double term = t->k * r[t->reg];
+          v = v + term;
+        }
+        break;
+      }
+      case Code::product:
+        v = in.ka * r[in.a];
+        v = v * r[in.b];
+        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) v = v * r[t->reg];
+        break;
+      case Code::products:
+        v = r[in.a] * r[in.b];
+        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) {
+          *out++ = v;
+          v = r[t->reg] * r[t->reg2];
+        }
         break;
     }
+    *out++ = v;
   }
 }
 

@@ -2,6 +2,11 @@
 // One flat program that evaluates several trees (f, f', f'') together: each distinct
 // subexpression is computed once into its own register, small integer powers become
 // multiplications, and evaluation is a loop over instructions with no allocation or virtual call.
+//
+// Sums such as 3*x^2 - 2*x + 1 and products such as -0.5*x*sin(x) run as one instruction each, with
+// the constants inline, so a value passes from one operation to the next in a CPU register rather than
+// through memory. They perform the same operations in the same order as one instruction per operation
+// would, so every result is bit for bit what the expression computes when read left to right.
 #include <cstdint>
 #include <vector>
 
@@ -44,16 +49,43 @@ class Program {
 
  private:
   friend class ProgramBuilder;
-  enum class Code : std::uint8_t { add, subtract, multiply, divide, negate, pow, exp, call };
+  enum class Code : std::uint8_t {
+    add,       // a + b
+    subtract,  // a - b
+    multiply,  // a * b
+    divide,    // a / b
+    negate,    // -a
+    pow,       // pow(a, b)
+    exp,       // exp(a)
+    call,      // builtin(a)
+    scale,     // ka * a
+    shift,     // a + kb
+    over,      // ka / b
+    sum,       // ka*a + kb*b, then + k*r for each of the `more` terms
+    product,   // ka*a * b, then * r for each of the `more` factors
+    products,  // a * b, then reg * reg2 for each of the `more` pairs, into consecutive registers
+  };
+  // 32 bytes. Instructions write consecutive registers from first_ on (one each, products one per pair),
+  // so no target is stored.
   struct Instruction {
     Code code;
     Builtin builtin;
-    std::uint32_t target, a, b;
+    std::uint16_t more;  // sum, product: how many further terms or factors, from terms_[extra]
+    std::uint32_t a, b;
+    std::uint32_t extra;
+    double ka, kb;
+  };
+  struct Term {
+    double k;  // unused for the factors of a product
+    std::uint32_t reg;
+    std::uint32_t reg2;  // products only
   };
 
   std::vector<Instruction> code_;
-  mutable std::vector<double> registers_;  // [0] is x, then constants, then intermediate values
+  std::vector<Term> terms_;
+  mutable std::vector<double> registers_;  // [0] is x, then constants, then one per instruction
   std::vector<std::uint32_t> outputs_;
+  std::uint32_t first_ = 0;
 
   void execute(double x) const;
 };
