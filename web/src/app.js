@@ -9,6 +9,25 @@ const client = createEngineClient(() => new Worker('./worker.js', { type: 'modul
 const problemsBanner = document.querySelector('#link-problems');
 let writeUrl = location.search !== '';
 
+// history.replaceState costs several milliseconds and Chromium ignores it when called too often, so while
+// x0 is dragged (a new state every frame) the URL is written at most every URL_WRITE_MS, the last state always.
+const URL_WRITE_MS = 250;
+let urlWrittenAt = -Infinity;
+let urlTimer = 0;
+let pendingQuery = null;
+function writeQuery() {
+  urlTimer = 0;
+  urlWrittenAt = performance.now();
+  history.replaceState(null, '', pendingQuery);
+}
+function writeUrlSoon(query) {
+  pendingQuery = query;
+  if (urlTimer) return;
+  const wait = urlWrittenAt + URL_WRITE_MS - performance.now();
+  if (wait <= 0) writeQuery();
+  else urlTimer = setTimeout(writeQuery, wait);
+}
+
 const explorer = createExplorer(document, {
   client,
   themeElement: document.documentElement,
@@ -16,7 +35,7 @@ const explorer = createExplorer(document, {
   analysisWorker: () => new Worker('./worker.js', { type: 'module' }),
   onState(state) {
     markCurrentPreset(state);
-    if (writeUrl) history.replaceState(null, '', queryFromState(state));
+    if (writeUrl) writeUrlSoon(queryFromState(state));
     writeUrl = true;
   },
 });

@@ -31,6 +31,48 @@ function markerRadius(count) {
   return 0;
 }
 
+// A path long enough to be drawn without markers is only a line, and a line through points closer than
+// a device pixel to the last point drawn looks the same without them: a converged descent spends most of
+// its steps inside one pixel. Dropping those points before Chart.js sees them is what keeps redraws
+// quick while x0 is dragged. `frame` gives the value spans the canvas shows (as wide as the data or wider,
+// so a pixel is never underestimated) and the canvas size in CSS pixels; with `logY` distances in y are
+// measured between logarithms. The first and last points always stay.
+function thinForPixels(data, frame, logY = false) {
+  if (data.length <= 300 || !frame) return data;
+  const scale = 1 / (globalThis.devicePixelRatio || 1);
+  const px = frame.width / frame.xSpan / scale;
+  const py = frame.height / frame.ySpan / scale;
+  if (!(px > 0 && py > 0 && Number.isFinite(px) && Number.isFinite(py))) return data;
+  const y = logY ? (p) => Math.log10(p.y) : (p) => p.y;
+  const out = [data[0]];
+  let lastX = data[0].x;
+  let lastY = y(data[0]);
+  for (let i = 1; i < data.length - 1; i++) {
+    const p = data[i];
+    const py1 = y(p);
+    if (Math.abs(p.x - lastX) * px < 0.5 && Math.abs(py1 - lastY) * py < 0.5) continue;
+    out.push(p);
+    lastX = p.x;
+    lastY = py1;
+  }
+  out.push(data[data.length - 1]);
+  return out;
+}
+
+// The value spans of a set of series, for thinning when the axis is chosen by Chart.js from the data.
+function spanOf(series, logY) {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const points of series) {
+    for (const p of points) {
+      const v = logY ? Math.log10(p.y) : p.y;
+      if (v < low) low = v;
+      if (v > high) high = v;
+    }
+  }
+  return high > low ? high - low : 1;
+}
+
 export function runLabel(run) {
   const label = run.label ?? `η = ${run.eta}`;
   if (run.status === 'diverged') return `${label} (diverged)`;
@@ -40,11 +82,11 @@ export function runLabel(run) {
 
 // Point options are plain values, not functions: Chart.js then resolves them once per dataset instead of
 // once per point, which keeps a 2000-point path cheap to draw.
-function pathDataset(run, index, theme, data) {
+function pathDataset(run, index, theme, data, frame) {
   const style = pathStyle(index, theme.dark);
   return {
     label: runLabel(run),
-    data,
+    data: thinForPixels(data, frame, frame?.logY),
     showLine: true,
     borderColor: style.color,
     backgroundColor: style.color,
@@ -84,6 +126,7 @@ function undefinedDatasets(runs, theme, [low, high]) {
     const from = points(run.x, run.f, run.k).at(-1);
     const to = { x: run.final.x, y: floor, k: run.stoppedAt, undefinedF: true };
     return [{
+      role: `undefined ${i}`,
       label: runLabel(run),
       data: from ? [{ ...from, skipTooltip: true }, to] : [to],
       legend: false,
@@ -101,12 +144,23 @@ function undefinedDatasets(runs, theme, [low, high]) {
   });
 }
 
-function pathDatasets(runs, theme, seriesOf) {
+function pathDatasets(runs, theme, seriesOf, frameOf = () => null) {
   const series = runs.map(seriesOf);
+  const frame = frameOf(series);
   return [
-    ...runs.map((run, i) => pathDataset(run, i, theme, series[i])),
-    ...runs.map((run, i) => endDataset(run, i, theme, series[i])),
+    ...runs.map((run, i) => ({ role: `path ${i}`, ...pathDataset(run, i, theme, series[i], frame) })),
+    ...runs.map((run, i) => ({ role: `end ${i}`, ...endDataset(run, i, theme, series[i]) })),
   ];
+}
+
+// Chart.js keeps a controller and its elements per dataset object: handing it new objects on every answer
+// makes it build them all again. A dataset in the same role as one drawn before (the curve, the second
+// path, ...) is written into the old object instead. Each role always sets the same keys.
+export function reuseDatasets(kept, datasets) {
+  const next = datasets.map((dataset) => Object.assign(kept.get(dataset.role) ?? {}, dataset));
+  kept.clear();
+  for (const dataset of next) kept.set(dataset.role, dataset);
+  return next;
 }
 
 // Chart.js prints huge values as 1.0000000000000000E152; short forms read better on an axis.
@@ -161,6 +215,7 @@ function describeStep(item, valueName) {
 
 export function createPathChart(canvas, theme) {
   const chart = new Chart(canvas, { type: 'scatter', data: { datasets: [] }, options: baseOptions(theme) });
+  const kept = new Map();
 
   function render(answer, currentTheme) {
     const { runs, curve, start, xRange, yRange } = answer;
@@ -170,19 +225,21 @@ export function createPathChart(canvas, theme) {
     Object.assign(options.scales.x, { min: xRange[0], max: xRange[1] });
     Object.assign(options.scales.y, { min: yRange[0], max: yRange[1] });
     chart.options = options;
-    chart.data.datasets = [
+    chart.data.datasets = reuseDatasets(kept, [
       {
-        label: 'f(x)', data: curvePoints(curve), showLine: true, pointRadius: 0, pointHoverRadius: 0,
+        role: 'curve', label: 'f(x)', data: curvePoints(curve), showLine: true, pointRadius: 0, pointHoverRadius: 0,
         pointStyle: 'line', borderColor: currentTheme.curve, backgroundColor: currentTheme.curve, borderWidth: 2, tooltip: false, order: 3,
       },
-      ...pathDatasets(runs, currentTheme, (run) => points(run.x, run.f, run.k)),
+      ...pathDatasets(runs, currentTheme, (run) => points(run.x, run.f, run.k), () => ({
+        xSpan: xRange[1] - xRange[0], ySpan: yRange[1] - yRange[0], width: chart.width, height: chart.height,
+      })),
       ...undefinedDatasets(runs, currentTheme, yRange),
       {
-        label: 'start x₀', data: points([start.x], [start.f], [0]), pointRadius: 7, pointHoverRadius: 8,
+        role: 'start', label: 'start x₀', data: points([start.x], [start.f], [0]), pointRadius: 7, pointHoverRadius: 8,
         pointStyle: 'circle', borderColor: currentTheme.text, backgroundColor: 'rgba(0,0,0,0)', borderWidth: 2,
         order: 0,
       },
-    ];
+    ]);
     chart.update('none');
   }
 
@@ -222,6 +279,7 @@ function lossSeries(runs, logScale) {
 
 export function createLossChart(canvas, theme) {
   const chart = new Chart(canvas, { type: 'scatter', data: { datasets: [] }, options: baseOptions(theme) });
+  const kept = new Map();
 
   function render(answer, currentTheme, logScale) {
     const { series, shift, range } = lossSeries(answer.runs, logScale);
@@ -235,7 +293,12 @@ export function createLossChart(canvas, theme) {
     if (logScale) options.scales.y.type = 'logarithmic';
     if (range) Object.assign(options.scales.y, { min: range[0], max: range[1] });
     chart.options = options;
-    chart.data.datasets = pathDatasets(answer.runs, currentTheme, (_, i) => series[i]);
+    const steps = options.scales.x.max;
+    chart.data.datasets = reuseDatasets(kept, pathDatasets(answer.runs, currentTheme, (_, i) => series[i], (all) => ({
+      xSpan: steps,
+      ySpan: range ? (logScale ? Math.log10(range[1] / range[0]) : range[1] - range[0]) : spanOf(all, logScale),
+      width: chart.width, height: chart.height, logY: logScale,
+    })));
     chart.update('none');
   }
 

@@ -50,32 +50,52 @@ function landmarksIn(fn, [a, b]) {
   return Array.from(found, ({ x, kind, f, d2f, etaMax, etaBest }) => ({ x, kind, f, d2f, etaMax, etaBest }));
 }
 
+// While x0 is dragged or η typed, f stays the same from one request to the next: the last compiled function
+// is kept with its printed formulas and its stationary points for the last range, instead of compiling and
+// searching again each time. One per engine, released as soon as f changes.
+const lastFunction = new WeakMap(); // engine -> { expression, fn, formulas, range, landmarks }
+
+function compiled(engine, expression) {
+  const last = lastFunction.get(engine);
+  if (last?.expression === expression) return last;
+  const fn = engine.compile(expression);
+  last?.fn.dispose();
+  const entry = {
+    expression, fn, formulas: { f: formula(fn), df: formula(fn.derivative), d2f: formula(fn.second) },
+    range: null, landmarks: null,
+  };
+  lastFunction.set(engine, entry);
+  return entry;
+}
+
+function landmarksOf(entry, xRange) {
+  if (!entry.range || entry.range[0] !== xRange[0] || entry.range[1] !== xRange[1]) {
+    entry.range = xRange;
+    entry.landmarks = landmarksIn(entry.fn, xRange);
+  }
+  return entry.landmarks;
+}
+
 export function runExperiment(engine, request) {
   const started = performance.now();
-  const fn = engine.compile(request.expression);
   // While another field is wrong the expression is still checked, so its error message stays current.
-  if (request.checkOnly) {
-    fn.dispose();
-    return { checkOnly: true };
-  }
-  try {
-    const runs = comparedRuns(engine, request);
-    const xRange = chooseXRange(runs, request.x0, request.xRange);
-    const curve = fn.sample(xRange[0], xRange[1], CURVE_SAMPLES);
-    const yRange = chooseYRange(curve.f, runs, xRange);
-    return {
-      formulas: { f: formula(fn), df: formula(fn.derivative), d2f: formula(fn.second) },
-      start: { x: request.x0, f: fn.at(request.x0).f },
-      runs,
-      curve: { x: curve.x, f: curve.f },
-      xRange,
-      yRange,
-      landmarks: landmarksIn(fn, xRange),
-      elapsed: performance.now() - started,
-    };
-  } finally {
-    fn.dispose();
-  }
+  const entry = compiled(engine, request.expression);
+  if (request.checkOnly) return { checkOnly: true };
+  const { fn } = entry;
+  const runs = comparedRuns(engine, request);
+  const xRange = chooseXRange(runs, request.x0, request.xRange);
+  const curve = fn.sample(xRange[0], xRange[1], CURVE_SAMPLES);
+  const yRange = chooseYRange(curve.f, runs, xRange);
+  return {
+    formulas: entry.formulas,
+    start: { x: request.x0, f: fn.at(request.x0).f },
+    runs,
+    curve: { x: curve.x, f: curve.f },
+    xRange,
+    yRange,
+    landmarks: landmarksOf(entry, xRange),
+    elapsed: performance.now() - started,
+  };
 }
 
 export function transferablesOf(answer) {

@@ -13,6 +13,7 @@ import { mountAnalysisViews } from './views/analysis-views.js';
 
 const TYPING_PAUSE_MS = 120;
 const BUSY_NOTICE_MS = 200;
+const LOSS_EVERY_MS = 100;
 const FIX_FIELDS = 'Fix the highlighted fields to run again; the charts show the last experiment that worked.';
 
 function summary(answer) {
@@ -39,8 +40,14 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
   let lastState = null;
   let busyTimer = 0;
   let typingTimer = 0;
+  let lossTimer = 0;
+  let lossDrawnAt = -Infinity;
 
+  // Parsing and copying MathML costs more than drawing a chart, and f rarely changes while x0 is dragged.
+  const shownFormulas = new Map(); // name -> printed.mathml now shown
   function showFormula(name, printed) {
+    if (shownFormulas.get(name) === printed.mathml) return;
+    shownFormulas.set(name, printed.mathml);
     const slot = $(`#formula-${name}`);
     const math = mathElement(printed.mathml);
     if (math) slot.replaceChildren(math);
@@ -50,8 +57,39 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
 
   function draw() {
     if (!lastAnswer) return;
+    clearTimeout(lossTimer);
+    lossTimer = 0;
     pathChart.render(lastAnswer, theme);
+    drawLoss();
+  }
+
+  function drawLoss() {
+    lossTimer = 0;
+    lossDrawnAt = performance.now();
     lossChart.render(lastAnswer, theme, lastState.log);
+  }
+
+  // While answers come faster than LOSS_EVERY_MS (x0 dragged, a value typed key by key), the path chart,
+  // where the eye is, follows every answer and the loss chart every LOSS_EVERY_MS, the last answer always:
+  // drawing both charts for every answer would halve the rate at which the path keeps up with the pointer.
+  function drawAnswer() {
+    pathChart.render(lastAnswer, theme);
+    const wait = lossDrawnAt + LOSS_EVERY_MS - performance.now();
+    if (wait <= 0) { clearTimeout(lossTimer); drawLoss(); }
+    else if (!lossTimer) lossTimer = setTimeout(drawLoss, wait);
+  }
+
+  // The table and the stationary points are rebuilt only when what they show changes: during a drag of x0
+  // the runs mostly end where they ended a frame before, and rebuilding them re-lays out the page.
+  let shownTables = '';
+  function showTables() {
+    const { runs, landmarks } = lastAnswer;
+    const key = JSON.stringify([theme.dark, landmarks,
+      runs.map((run) => [run.label, run.eta, run.status, run.stoppedAt, run.steps, run.final])]);
+    if (key === shownTables) return;
+    shownTables = key;
+    renderResults($('#results-body'), runs, theme.dark);
+    renderLandmarks($('#landmarks'), landmarks, runs);
   }
 
   function showAnswer(message) {
@@ -65,10 +103,10 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       form.showExpressionError(lastState.f, null);
       output.classList.remove('stale');
       for (const [name, printed] of Object.entries(lastAnswer.formulas)) showFormula(name, printed);
-      draw();
-      renderResults($('#results-body'), lastAnswer.runs, theme.dark);
-      renderLandmarks($('#landmarks'), lastAnswer.landmarks, lastAnswer.runs);
+      // The views set their overlays first, so the path chart is drawn once per answer.
       views.show(lastAnswer, lastState);
+      drawAnswer();
+      showTables();
       status.textContent = summary(lastAnswer);
       return;
     }
@@ -135,7 +173,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
   onThemeChange((next) => {
     theme = next;
     draw();
-    if (lastAnswer) renderResults($('#results-body'), lastAnswer.runs, theme.dark);
+    if (lastAnswer) showTables();
   }, themeElement);
 
   const views = mountAnalysisViews(root, {

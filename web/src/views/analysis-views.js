@@ -42,7 +42,8 @@ export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, 
   let ranOnce = false;
 
   // A new answer from the explorer: thresholds, markers, the stepper; a link that asks for an analysis
-  // runs it once, after the first answer.
+  // runs it once, after the first answer. The path chart is not redrawn here: the explorer draws the new
+  // answer once, with these overlays, right after.
   function show(answer, current) {
     const etas = answer.runs.map((run) => run.eta).filter((eta, i, all) => all.indexOf(eta) === i);
     const t = theme();
@@ -50,8 +51,8 @@ export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, 
     setPathOverlay(pathChart, {
       landmarks: answer.landmarks,
       colors: { text: t.text, min: t.dark ? '#6fd39a' : '#1d7a45', max: t.dark ? '#ff8a80' : '#b3261e' },
-    });
-    stepThrough.update(answer.runs, t.dark);
+    }, false);
+    stepThrough.update(answer.runs, t.dark, false);
     if (!ranOnce) {
       ranOnce = true;
       if (multiStart && current.starts) multiStart.start();

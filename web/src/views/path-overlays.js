@@ -2,6 +2,7 @@
 // (datasets of their own, so the legend and the tooltips name them) and, while stepping through a path,
 // the tangent at x_k and an arrow to x_{k+1}, drawn on the canvas after the datasets.
 import { Chart } from 'chart.js';
+import { reuseDatasets } from '../charts.js';
 import { formatShort } from '../format.js';
 
 const overlays = new WeakMap(); // chart -> { landmarks, step, colors }
@@ -17,6 +18,7 @@ function landmarkDatasets(landmarks, colors) {
     const points = landmarks.filter((p) => p.kind === kind && Number.isFinite(p.f));
     if (points.length === 0) return [];
     return [{
+      role: kind,
       label: points.length === 1 ? style.label : style.plural,
       landmarkMarkers: true,
       data: points.map((p) => ({
@@ -96,7 +98,8 @@ const plugin = {
     const overlay = overlays.get(chart);
     if (!overlay) return;
     const datasets = chart.data.datasets.filter((d) => !d.landmarkMarkers);
-    chart.data.datasets = [...datasets, ...landmarkDatasets(overlay.landmarks, overlay.colors)];
+    overlay.kept ??= new Map();
+    chart.data.datasets = [...datasets, ...reuseDatasets(overlay.kept, landmarkDatasets(overlay.landmarks, overlay.colors))];
   },
   afterDatasetsDraw(chart) {
     const overlay = overlays.get(chart);
@@ -106,9 +109,10 @@ const plugin = {
 };
 Chart.register(plugin);
 
-// Sets what to draw over a path chart; any part left out keeps its value. Redraws at once.
-export function setPathOverlay(chart, changes) {
+// Sets what to draw over a path chart; any part left out keeps its value. Redraws at once unless `redraw`
+// is false (a new answer redraws the chart once itself, after every view has set its part).
+export function setPathOverlay(chart, changes, redraw = true) {
   const overlay = { landmarks: [], step: null, colors: { text: '#000', min: '#1d7a45', max: '#b3261e' }, ...overlays.get(chart), ...changes };
   overlays.set(chart, overlay);
-  if (chart.data.datasets.length > 0) chart.update('none');
+  if (redraw && chart.data.datasets.length > 0) chart.update('none');
 }

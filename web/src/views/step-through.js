@@ -45,11 +45,11 @@ export function createStepThrough(card, { chart, x0Input, submit, runLabel }) {
 
   const run = () => runs[Number(pick.value)] ?? runs[0];
 
-  function show() {
+  function show(redraw = true) {
     const path = run();
     if (!path || path.x.length === 0) {
       readout.textContent = '';
-      setPathOverlay(chart, { step: null });
+      setPathOverlay(chart, { step: null }, redraw);
       return;
     }
     index = Math.max(0, Math.min(index, path.x.length - 1));
@@ -59,9 +59,10 @@ export function createStepThrough(card, { chart, x0Input, submit, runLabel }) {
     const df = path.df ? path.df[index] : NaN;
     const next = index + 1 < path.x.length ? { x: path.x[index + 1], f: path.f[index + 1] } : null;
     const color = pathStyle(Number(pick.value) || 0, dark).color;
-    setPathOverlay(chart, { step: { x, f, df, next, color } });
+    setPathOverlay(chart, { step: { x, f, df, next, color } }, redraw);
     const last = index === path.x.length - 1 ? ' (last point)' : '';
-    readout.textContent = `k = ${k}${last}   x_k = ${formatShort(x)}   f(x_k) = ${formatShort(f)}   f′(x_k) = ${formatShort(df)}`;
+    const text = `k = ${k}${last}   x_k = ${formatShort(x)}   f(x_k) = ${formatShort(f)}   f′(x_k) = ${formatShort(df)}`;
+    if (readout.textContent !== text) readout.textContent = text;
     readout.dataset.k = String(k);
     back.disabled = index === 0;
     forward.disabled = index === path.x.length - 1;
@@ -154,15 +155,22 @@ export function createStepThrough(card, { chart, x0Input, submit, runLabel }) {
   canvas.addEventListener('pointerup', endDrag);
   canvas.addEventListener('pointercancel', endDrag);
 
-  // New runs: the chosen path stays chosen if it still exists; stepping restarts at k = 0.
-  function update(nextRuns, isDark) {
+  // New runs: the chosen path stays chosen if it still exists; stepping restarts at k = 0. The menu is
+  // rebuilt only when the paths' names change, not on every x0 of a drag. With `redraw` false the caller
+  // redraws the chart.
+  let labels = '';
+  function update(nextRuns, isDark, redraw = true) {
     const chosen = Number(pick.value) || 0;
     runs = nextRuns;
     dark = isDark;
-    pick.replaceChildren(...runs.map((r, i) => new Option(runLabel(r), String(i))));
+    const names = runs.map(runLabel);
+    if (names.join('\n') !== labels) {
+      labels = names.join('\n');
+      pick.replaceChildren(...names.map((name, i) => new Option(name, String(i))));
+    }
     pick.value = String(chosen < runs.length ? chosen : 0);
     if (!dragging) { stop(); index = 0; }
-    show();
+    show(redraw);
   }
 
   return { update };

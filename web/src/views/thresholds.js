@@ -61,8 +61,14 @@ export function thresholdLines(etas, landmarks, x0) {
 }
 
 // Fills the list under the η field; the thresholds are those of plain gradient descent, said so for the rest.
+// While x0 is dragged the lines rarely change, so the list is only rebuilt when they do.
+const shownLines = new WeakMap(); // list -> the text it shows
+
 export function renderThresholds(list, { etas, landmarks, x0, methods }) {
   const lines = thresholdLines(etas, landmarks, x0);
+  const key = JSON.stringify([lines, methods.some((id) => id !== 'gd')]);
+  if (shownLines.get(list) === key) return;
+  shownLines.set(list, key);
   const items = lines.map(({ kind, text }) => {
     const item = document.createElement('li');
     item.className = `threshold threshold-${kind}`;
