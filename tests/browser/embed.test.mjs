@@ -1,26 +1,15 @@
 // <descent-explorer> in a real browser: the embed demo over http and from file://, one shared worker,
 // live attributes, the Embed snippet reproducing an experiment, and the CSV and PNG downloads.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, inkedPixels, launchBrowser, openPage, resultRows, SCREENSHOTS, startServer, waitForRun } from './harness.mjs';
+import { DIST, inkedPixels, openPage, resultRows, SCREENSHOTS, waitForRun, sharedBrowser } from './harness.mjs';
 
 const SEED_001 = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.01,0.1,0.5&steps=40&method=gd';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser();
 
 // Counts the workers a page starts.
 function countWorkers() {
@@ -35,7 +24,7 @@ function countWorkers() {
 }
 
 async function withPage(url, body, { viewport, before: init } = {}) {
-  const opened = await openPage(browser, url, viewport, 'light', init);
+  const opened = await openPage(shared.browser, url, viewport, 'light', init);
   try {
     await body(opened.page);
     assert.deepEqual(opened.problems, [], 'no console errors or CSP violations');
@@ -88,7 +77,7 @@ async function checkDemo(page) {
 
 describe('descent-explorer element', () => {
   test('the embed demo draws three explorers over http with one shared worker', async () => {
-    await withPage(`${server.url}embed-demo.html`, async (page) => {
+    await withPage(`${shared.server.url}embed-demo.html`, async (page) => {
       await checkDemo(page);
       assert.equal(await page.evaluate(() => window.workersStarted), 1, 'one worker for all three');
       // The seed-001 figure shows the true float64 result.
@@ -102,7 +91,7 @@ describe('descent-explorer element', () => {
   });
 
   test('changing an attribute runs the experiment again', async () => {
-    await withPage(`${server.url}embed-demo.html`, async (page) => {
+    await withPage(`${shared.server.url}embed-demo.html`, async (page) => {
       await waitForExplorers(page, 3);
       await page.evaluate(() => {
         const first = document.querySelector('descent-explorer');
@@ -119,10 +108,10 @@ describe('descent-explorer element', () => {
   test('a page whose policy forbids workers still gets its explorer, on the main thread', async () => {
     const html = `<!doctype html><meta http-equiv="Content-Security-Policy" content="worker-src 'none'">
       <script src="/descent-explorer.js"></script><descent-explorer f="(x-2)^2" x0="-1" eta="0.1" steps="20"></descent-explorer>`;
-    const opened = await openPage(browser, 'about:blank');
+    const opened = await openPage(shared.browser, 'about:blank');
     try {
       await opened.page.route('**/strict.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
-      await opened.page.goto(`${server.url}strict.html`);
+      await opened.page.goto(`${shared.server.url}strict.html`);
       await waitForExplorers(opened.page, 1);
       const finals = await explorerRows(opened.page, 0);
       assert.ok(Math.abs(Number(finals[0]) - (2 - 3 * 0.8 ** 20)) < 1e-8, `ends at 2 − 3·0.8²⁰, got ${finals[0]}`);
@@ -134,7 +123,7 @@ describe('descent-explorer element', () => {
   });
 
   test('the Embed button gives a snippet that reproduces the experiment in a fresh page', async () => {
-    await withPage(server.url + SEED_001, async (page) => {
+    await withPage(shared.server.url + SEED_001, async (page) => {
       await waitForRun(page);
       const expected = await resultRows(page);
       await page.click('#embed');
@@ -143,7 +132,7 @@ describe('descent-explorer element', () => {
       assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/descent-explorer\.js"><\/script>/);
       assert.match(snippet, /<descent-explorer f="x\^4-3x\^2\+2" x0="-2\.5" eta="0\.01,0\.1,0\.5" steps="40" method="gd"/);
       await page.route('**/fresh.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html>${snippet}` }));
-      await page.goto(`${server.url}fresh.html`);
+      await page.goto(`${shared.server.url}fresh.html`);
       await waitForExplorers(page, 1);
       const finals = await explorerRows(page, 0);
       assert.deepEqual(finals, expected.map((row) => row.x));
@@ -151,7 +140,7 @@ describe('descent-explorer element', () => {
   });
 
   test('CSV holds every step of every run at full precision; PNG is a PNG', async () => {
-    await withPage(server.url + SEED_001, async (page) => {
+    await withPage(shared.server.url + SEED_001, async (page) => {
       await waitForRun(page);
       const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
       assert.equal(csvDownload.suggestedFilename(), 'descent-trajectories.csv');
@@ -185,7 +174,7 @@ describe('descent-explorer element', () => {
   test('screenshots of the embed demo at 1280 and 375 px', async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     for (const width of [1280, 375]) {
-      await withPage(`${server.url}embed-demo.html`, async (page) => {
+      await withPage(`${shared.server.url}embed-demo.html`, async (page) => {
         await waitForExplorers(page, 3);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (overflow ${overflow})`);

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: dist/ served from an in-process HTTP server, Debian's Chromium
 // driven by playwright-core, and a page that records console errors and CSP violations.
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,4 +95,19 @@ export function inkedPixels(page, selector) {
     for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
     return inked;
   });
+}
+
+// The server and the browser a test file shares: started before its first test, closed after its last.
+// Read .server and .browser inside tests (they are set once `before` has run).
+export function sharedBrowser() {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

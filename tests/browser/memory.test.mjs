@@ -1,21 +1,10 @@
 // A page left open through a long session of edits does not leak: the bytes in use on the worker's WASM
 // heap after 1,000 edits (every fifth one waited for, so 200 reach the engine) are those after 100.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startServer, waitForRun } from './harness.mjs';
+import { openPage, waitForRun, sharedBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser();
 
 // Waits until the formulas show edit i, so it went through the engine.
 async function shown(page, i) {
@@ -34,7 +23,7 @@ async function workerHeap(page) {
 
 describe('memory across a session of edits', () => {
   test("1,000 edits leave the worker's heap in use where it was after 100", async () => {
-    const opened = await openPage(browser, `${server.url}?f=x%5E2&x0=1&eta=0.1&steps=40&method=gd`);
+    const opened = await openPage(shared.browser, `${shared.server.url}?f=x%5E2&x0=1&eta=0.1&steps=40&method=gd`);
     try {
       const { page } = opened;
       await waitForRun(page);

@@ -1,28 +1,17 @@
 // The page in a real browser: typing, presets by URL, errors, long runs, hostile links, screenshots.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { inkedPixels, launchBrowser, openPage, resultRows, SCREENSHOTS, startServer, waitForRun } from './harness.mjs';
+import { inkedPixels, openPage, resultRows, SCREENSHOTS, waitForRun, sharedBrowser } from './harness.mjs';
 
 const SEED_001 = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.01,0.1,0.5&steps=40&method=gd';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser();
 
 // Opens the page, runs the body, and fails if the console saw an error or a CSP violation.
 async function withPage(query, body, options = {}) {
-  const opened = await openPage(browser, server.url + query, options.viewport, options.colorScheme);
+  const opened = await openPage(shared.browser, shared.server.url + query, options.viewport, options.colorScheme);
   try {
     await body(opened.page);
     assert.deepEqual(opened.problems, [], 'no console errors or CSP violations');

@@ -1,21 +1,10 @@
 // Links and typed text are data only: hostile URL parameters never run script, never become markup,
 // and always get a message. Every page here runs under the page's own Content-Security-Policy.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startServer } from './harness.mjs';
+import { openPage, sharedBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser();
 
 // [what, query]: each tries to run window.__owned = 1 or to inject an element.
 const hostileLinks = [
@@ -30,7 +19,7 @@ const hostileLinks = [
 describe('hostile links', () => {
   for (const [what, query] of hostileLinks) {
     test(`${what}: an error is shown and nothing runs`, async () => {
-      const opened = await openPage(browser, server.url + query);
+      const opened = await openPage(shared.browser, shared.server.url + query);
       try {
         const { page } = opened;
         await page.locator('.error:not(:empty), #link-problems:visible').first().waitFor();
@@ -45,7 +34,7 @@ describe('hostile links', () => {
   }
 
   test('the page ships a policy with no inline script and no eval', async () => {
-    const opened = await openPage(browser, server.url);
+    const opened = await openPage(shared.browser, shared.server.url);
     try {
       const policy = await opened.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
       assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);

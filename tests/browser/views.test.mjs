@@ -1,31 +1,21 @@
 // The analysis views in a real browser: thresholds under η, comparing methods, many starts, the step-size
 // sweep with progress and cancelling, stepping through a path and dragging x₀; screenshots of each.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { inkedPixels, launchBrowser, openPage, resultRows, SCREENSHOTS, startServer, waitForRun } from './harness.mjs';
+import { inkedPixels, openPage, resultRows, SCREENSHOTS, sharedBrowser, waitForRun } from './harness.mjs';
 import { groupFinals, groupTolerance } from '../../web/src/views/multistart-groups.js';
 
 const SEED_001 = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.01,0.1,0.5&steps=40&method=gd';
 const STARTS = `${SEED_001}&starts=50&seed=1&a=-3&b=3`;
 
-let server;
-let browser;
+const shared = sharedBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => mkdir(SCREENSHOTS, { recursive: true }));
 
 async function withPage(query, body, viewport) {
-  const opened = await openPage(browser, server.url + query, viewport);
+  const opened = await openPage(shared.browser, shared.server.url + query, viewport);
   try {
     await waitForRun(opened.page);
     await body(opened.page);
