@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const core = path.join(root, 'build-wasm', 'engine-core.mjs');
+// The page's own worker loads the engine with its wasm as a separate file (smaller, compiled while it
+// downloads); engine.js for Node and the embeddable descent-explorer.js keep the single-file core.
+const webCore = path.join(root, 'build-wasm', 'engine-core-web.mjs');
+const webWasm = path.join(root, 'build-wasm', 'engine-core-web.wasm');
 const dist = path.join(root, 'dist');
 
 async function exists(file) {
@@ -20,7 +24,18 @@ async function stageSources() {
   const stage = await mkdtemp(path.join(tmpdir(), 'descent-web-'));
   await cp(path.join(root, 'web', 'src'), stage, { recursive: true, dereference: true });
   await copyFile(core, path.join(stage, 'engine-core.mjs'));
+  await copyFile(webCore, path.join(stage, 'engine-core-web.mjs'));
   return stage;
+}
+
+// For the page's worker bundle: engine.js's './engine-core.mjs' becomes the core that fetches its wasm.
+function webEngineCore(stage) {
+  return {
+    name: 'descent-web-engine-core',
+    setup(bundle) {
+      bundle.onResolve({ filter: /^\.\/engine-core\.mjs$/ }, () => ({ path: path.join(stage, 'engine-core-web.mjs') }));
+    },
+  };
 }
 
 // The explorer's markup as web/index.html has it, between its "explorer: start" and "explorer: end" marks.
@@ -65,20 +80,17 @@ function explorerModules(stage) {
 }
 
 async function main() {
-  if (!(await exists(core))) {
-    console.error(`build-web: ${path.relative(root, core)} is missing. Build the WASM engine first (npm run build).`);
-    process.exit(1);
+  for (const file of [core, webCore, webWasm]) {
+    if (!(await exists(file))) {
+      console.error(`build-web: ${path.relative(root, file)} is missing. Build the WASM engine first (npm run build).`);
+      process.exit(1);
+    }
   }
   const stage = await stageSources();
   try {
     await rm(dist, { recursive: true, force: true });
     await mkdir(dist, { recursive: true });
-    await build({
-      entryPoints: {
-        engine: path.join(stage, 'engine.js'),
-        app: path.join(stage, 'app.js'),
-        worker: path.join(stage, 'worker.js'),
-      },
+    const pageBuild = {
       outdir: dist,
       bundle: true,
       format: 'esm',
@@ -87,7 +99,13 @@ async function main() {
       // The staged sources live outside the repository, so packages are looked up in its node_modules.
       nodePaths: [path.join(root, 'node_modules')],
       logLevel: 'warning',
-    });
+    };
+    await build({ ...pageBuild, entryPoints: { engine: path.join(stage, 'engine.js') } });
+    // app.js stays small and starts the worker before the rest of the page (page.js and Chart.js, split
+    // into a chunk of its own) is even fetched.
+    await build({ ...pageBuild, entryPoints: { app: path.join(stage, 'app.js') }, splitting: true, chunkNames: 'page-[hash]' });
+    await build({ ...pageBuild, entryPoints: { worker: path.join(stage, 'worker.js') }, plugins: [webEngineCore(stage)] });
+    await copyFile(webWasm, path.join(dist, 'engine-core-web.wasm'));
     await build({
       entryPoints: { 'descent-explorer': path.join(stage, 'descent-explorer.js') },
       outdir: dist,
@@ -104,7 +122,7 @@ async function main() {
     await copyFile(path.join(root, 'web', 'embed-demo.html'), path.join(dist, 'embed-demo.html'));
     await copyFile(path.join(root, 'web', 'embed-demo.css'), path.join(dist, 'embed-demo.css'));
     await copyFile(path.join(root, 'web', 'style.css'), path.join(dist, 'style.css'));
-    console.log(`build-web: wrote ${path.relative(process.cwd(), dist) || '.'}/ (index.html, style.css, app.js, worker.js, engine.js, descent-explorer.js, embed-demo.html)`);
+    console.log(`build-web: wrote ${path.relative(process.cwd(), dist) || '.'}/ (index.html, style.css, app.js, worker.js, engine-core-web.wasm, engine.js, descent-explorer.js, embed-demo.html)`);
   } finally {
     await rm(stage, { recursive: true, force: true });
   }

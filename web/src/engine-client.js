@@ -135,5 +135,11 @@ export function createEngineClient(startWorker) {
     });
   }
 
-  return { channel, request };
+  // Starts the worker (and so the engine's download and compilation) before the first request, while the
+  // page is still building its charts. A worker that cannot start is reported by the first request.
+  function warm() {
+    try { ensureWorker(); } catch { /* the first post reports it */ }
+  }
+
+  return { channel, request, warm };
 }

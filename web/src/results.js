@@ -2,12 +2,18 @@
 import { formatNumber } from './format.js';
 import { pathStyle } from './palette.js';
 
+// 1000000 as 1,000,000. Written out because the first toLocaleString call loads the locale data, which
+// costs more than drawing the first chart.
+function withCommas(count) {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function describeStatus(run) {
   switch (run.status) {
     case 'converged': return `converged at step ${run.stoppedAt}`;
     case 'diverged': return `diverged at step ${run.stoppedAt}`;
     case 'undefined': return `undefined (outside the domain, e.g. log of a negative number) at step ${run.stoppedAt}`;
-    case 'max-steps': return run.steps === 1 ? 'ran its 1 step' : `ran all ${run.steps.toLocaleString('en')} steps`;
+    case 'max-steps': return run.steps === 1 ? 'ran its 1 step' : `ran all ${withCommas(run.steps)} steps`;
     default: return `${run.status} at step ${run.stoppedAt}`;
   }
 }

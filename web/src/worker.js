@@ -5,7 +5,17 @@ import { runExperiment, transferablesOf } from './experiment.js';
 import { trajectoryCsv } from './trajectories.js';
 import { handleAnalysis, isAnalysisMessage } from './views/analysis-jobs.js';
 
-const engineReady = loadEngine();
+// The first experiment costs tens of times what later ones do (the browser compiles the engine's wasm
+// functions and this script's hot paths when they are first called), so a small one is run as soon as the
+// engine loads, while the page is still building its charts, rather than on the page's first request.
+const WARM_UP = {
+  expression: 'x^4 - 3x^2 + 2', x0: -2.5, etas: [0.1], steps: 50, method: 'gd', methods: ['gd'],
+  parameters: {}, parametersByMethod: { gd: {} }, xRange: [null, null],
+};
+const engineReady = loadEngine().then((engine) => {
+  try { runExperiment(engine, WARM_UP); } catch { /* a failure here shows on the first real request */ }
+  return engine;
+});
 // For watching the engine's memory from outside (the browser tests check it stays flat across edits).
 engineReady.then((engine) => {
   self.descentHeapInUse = () => engine.heapInUse();
