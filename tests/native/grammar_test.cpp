@@ -7,19 +7,19 @@
 #include <vector>
 
 #include "expr/function.hpp"
+#include "reference_functions.hpp"
 
 using descent::Function;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kE = 2.71828182845904523536;
-
-double sign(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0; }
-double step(double x) { return x > 0 ? 1.0 : 0.0; }
-double sigmoid(double x) { return 1 / (1 + std::exp(-x)); }
-double softplus(double x) { return std::log1p(std::exp(x)); }
-double relu(double x) { return x > 0 ? x : 0.0; }
+using descent::reference::kE;
+using descent::reference::kPi;
+using descent::reference::relu;
+using descent::reference::sigmoid;
+using descent::reference::sign;
+using descent::reference::softplus;
+using descent::reference::step;
 
 struct GrammarRow {
   const char* text;
