@@ -33,6 +33,26 @@ describe('hostile links', () => {
     });
   }
 
+  test('embed attributes are data too: markup and javascript: in them run nothing and show errors', async () => {
+    const html = `<!doctype html><script src="/descent-explorer.js"></script>
+      <descent-explorer f="<img src=x onerror=window.__owned=1>" x0="1" eta="javascript:window.__owned=1" steps="5"></descent-explorer>`;
+    const opened = await openPage(shared.browser, 'about:blank');
+    try {
+      const { page } = opened;
+      await page.route('**/hostile-embed.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+      await page.goto(`${shared.server.url}hostile-embed.html`);
+      const errors = page.locator('descent-explorer .error:not(:empty)');
+      await errors.first().waitFor();
+      assert.ok((await errors.count()) >= 2, 'both f and eta are flagged');
+      await page.waitForTimeout(200);
+      assert.equal(await page.evaluate(() => window.__owned), undefined, 'no script ran');
+      assert.equal(await page.locator('descent-explorer img').count(), 0);
+      assert.deepEqual(opened.problems, [], 'no console errors or CSP violations');
+    } finally {
+      await opened.close();
+    }
+  });
+
   test('the page ships a policy with no inline script and no eval', async () => {
     const opened = await openPage(shared.browser, shared.server.url);
     try {
