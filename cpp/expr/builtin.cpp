@@ -61,7 +61,7 @@ const BuiltinInfo* allBuiltins(std::size_t& count) {
   return kBuiltins;
 }
 
-double evaluate(Builtin builtin, double x) {
+double evaluate(Builtin builtin, double x) noexcept {
   switch (builtin) {
     case Builtin::sin:
       return std::sin(x);

@@ -42,6 +42,6 @@ std::string_view nameOf(Builtin builtin);
 // Every function name, for "did you mean" suggestions.
 const BuiltinInfo* allBuiltins(std::size_t& count);
 
-double evaluate(Builtin builtin, double x);
+double evaluate(Builtin builtin, double x) noexcept;
 
 }  // namespace descent

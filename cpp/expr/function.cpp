@@ -24,8 +24,8 @@ Printed print(const Tree& tree) { return {toText(tree), toLatex(tree), toMathml(
 Function Function::parse(std::string_view text) {
   Function fn;
   fn.tree_ = bounded(simplify(descent::parse(text)), "the function");
-  const Tree df = bounded(simplify(differentiate(fn.tree_)), "the derivative");
-  const Tree d2f = bounded(simplify(differentiate(df)), "the second derivative");
+  const Tree& df = fn.df_tree_ = bounded(simplify(differentiate(fn.tree_)), "the derivative");
+  const Tree& d2f = fn.d2f_tree_ = bounded(simplify(differentiate(df)), "the second derivative");
   fn.f_ = print(fn.tree_);
   fn.df_ = print(df);
   fn.d2f_ = print(d2f);
@@ -33,6 +33,18 @@ Function Function::parse(std::string_view text) {
   fn.slope_ = Program::compile({fn.tree_, df});
   fn.full_ = Program::compile({fn.tree_, df, d2f});
   return fn;
+}
+
+std::vector<Tree> Function::outputs(Evaluation which) const {
+  switch (which) {
+    case Evaluation::value:
+      return {tree_};
+    case Evaluation::slope:
+      return {tree_, df_tree_};
+    case Evaluation::at:
+      break;
+  }
+  return {tree_, df_tree_, d2f_tree_};
 }
 
 }  // namespace descent

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "expr/error.hpp"
 #include "expr/program.hpp"
@@ -27,12 +28,44 @@ class Function {
   const Printed& second() const { return d2f_; }
   const Tree& tree() const { return tree_; }
 
-  double value(double x) const { return value_.value(x); }  // f only
-  Slope slope(double x) const { return slope_.slope(x); }   // f, f'
-  Values at(double x) const { return full_.values(x); }     // f, f', f''
+  double value(double x) const noexcept {  // f only
+    if (kernels_[0]) {
+      double out[1];
+      kernels_[0](x, out);
+      return out[0];
+    }
+    return value_.value(x);
+  }
+  Slope slope(double x) const noexcept {  // f, f'
+    if (kernels_[1]) {
+      double out[2];
+      kernels_[1](x, out);
+      return {out[0], out[1]};
+    }
+    return slope_.slope(x);
+  }
+  Values at(double x) const noexcept {  // f, f', f''
+    if (kernels_[2]) {
+      double out[3];
+      kernels_[2](x, out);
+      return {out[0], out[1], out[2]};
+    }
+    return full_.values(x);
+  }
+
+  // The three evaluations above: value (f), slope (f, f') and at (f, f', f'').
+  enum class Evaluation { value, slope, at };
+  // The trees an evaluation computes, in output order.
+  std::vector<Tree> outputs(Evaluation which) const;
+  // Machine code standing in for an evaluation's program: it stores output i at out[i] and must give
+  // the same bits as the program (the WASM engine compiles expr/wasm_code.hpp modules to these). A copy
+  // of the Function keeps them, so whoever attaches one keeps it alive as long as every copy.
+  using Kernel = void (*)(double x, double* out) noexcept;
+  void useKernel(Evaluation which, Kernel kernel) noexcept { kernels_[static_cast<int>(which)] = kernel; }
 
  private:
-  Tree tree_;
+  Tree tree_, df_tree_, d2f_tree_;
+  Kernel kernels_[3] = {nullptr, nullptr, nullptr};
   Printed f_, df_, d2f_;
   Program value_, slope_, full_;
 };

@@ -354,7 +354,7 @@ Program Program::compile(const std::vector<Tree>& outputs) { return ProgramBuild
 #pragma clang fp contract(off)
 #endif
 
-void Program::execute(double x) const {
+void Program::execute(double x) const noexcept {
   double* r = registers_.data();
   r[0] = x;
   double* out = r + first_;

@@ -32,15 +32,15 @@ class Program {
   static Program compile(const std::vector<Tree>& outputs);
 
   // IEEE semantics throughout: log(-1) is NaN, 1/0 is inf. Not safe to call from two threads at once.
-  double value(double x) const {
+  double value(double x) const noexcept {
     execute(x);
     return registers_[outputs_[0]];
   }
-  Slope slope(double x) const {
+  Slope slope(double x) const noexcept {
     execute(x);
     return {registers_[outputs_[0]], registers_[outputs_[1]]};
   }
-  Values values(double x) const {
+  Values values(double x) const noexcept {
     execute(x);
     return {registers_[outputs_[0]], registers_[outputs_[1]], registers_[outputs_[2]]};
   }
@@ -87,7 +87,7 @@ class Program {
   std::vector<std::uint32_t> outputs_;
   std::uint32_t first_ = 0;
 
-  void execute(double x) const;
+  void execute(double x) const noexcept;
 };
 
 }  // namespace descent

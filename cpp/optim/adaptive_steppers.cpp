@@ -12,7 +12,7 @@ namespace {
 class Adagrad final : public Stepper {
  public:
   Adagrad(double eta, double eps) : eta_(eta), eps_(eps) {}
-  double next(const Point& at) override {
+  double next(const Point& at) noexcept override {
     sum_ = sum_ + at.df * at.df;
     double denom = std::sqrt(sum_) + eps_;
     return at.x - eta_ * (at.df / denom);
@@ -27,7 +27,7 @@ class Adagrad final : public Stepper {
 class Rmsprop final : public Stepper {
  public:
   Rmsprop(double eta, double alpha, double eps) : eta_(eta), alpha_(alpha), eps_(eps) {}
-  double next(const Point& at) override {
+  double next(const Point& at) noexcept override {
     square_ = square_ * alpha_ + (1 - alpha_) * (at.df * at.df);
     double denom = std::sqrt(square_) + eps_;
     return at.x - eta_ * (at.df / denom);
@@ -49,7 +49,7 @@ class Adam final : public Stepper {
  public:
   Adam(double eta, double beta1, double beta2, double eps)
       : eta_(eta), beta1_(beta1), beta2_(beta2), eps_(eps) {}
-  double next(const Point& at) override {
+  double next(const Point& at) noexcept override {
     t_ += 1;
     first_ = lerp(first_, at.df, 1 - beta1_);
     second_ = second_ * beta2_ + (1 - beta2_) * (at.df * at.df);

@@ -9,7 +9,7 @@ namespace {
 class GradientDescent final : public Stepper {
  public:
   explicit GradientDescent(double eta) : eta_(eta) {}
-  double next(const Point& at) override { return at.x - eta_ * at.df; }
+  double next(const Point& at) noexcept override { return at.x - eta_ * at.df; }
 
  private:
   double eta_;
@@ -19,7 +19,7 @@ class GradientDescent final : public Stepper {
 class Momentum final : public Stepper {
  public:
   Momentum(double eta, double beta) : eta_(eta), beta_(beta) {}
-  double next(const Point& at) override {
+  double next(const Point& at) noexcept override {
     velocity_ = started_ ? velocity_ * beta_ + at.df : at.df;
     started_ = true;
     return at.x - eta_ * velocity_;
@@ -35,7 +35,7 @@ class Momentum final : public Stepper {
 class Nesterov final : public Stepper {
  public:
   Nesterov(double eta, double beta) : eta_(eta), beta_(beta) {}
-  double next(const Point& at) override {
+  double next(const Point& at) noexcept override {
     velocity_ = started_ ? velocity_ * beta_ + at.df : at.df;
     started_ = true;
     return at.x - eta_ * (at.df + beta_ * velocity_);

@@ -23,7 +23,7 @@ class Armijo final : public Stepper {
  public:
   Armijo(const Function& fn, double eta, double c, double shrink)
       : fn_(fn), eta_(eta), c_(c), shrink_(shrink) {}
-  double next(const Point& at) override {
+  double next(const Point& at) noexcept override {
     double g = at.df;
     double t = eta_;
     for (int i = 0; i < kMaxArmijoShrinks; ++i) {
@@ -46,7 +46,7 @@ class Armijo final : public Stepper {
 class ExactLineSearch final : public Stepper {
  public:
   ExactLineSearch(const Function& fn, double eta) : fn_(fn), eta_(eta) {}
-  double next(const Point& at) override {
+  double next(const Point& at) noexcept override {
     if (at.df == 0) return at.x;
     x_ = at.x;
     g_ = at.df;

@@ -9,7 +9,7 @@ namespace {
 class Newton final : public Stepper {
  public:
   explicit Newton(const Function& fn) : fn_(fn) {}
-  double next(const Point& at) override { return at.x - at.df / fn_.at(at.x).d2f; }
+  double next(const Point& at) noexcept override { return at.x - at.df / fn_.at(at.x).d2f; }
 
  private:
   const Function& fn_;

@@ -32,24 +32,39 @@ ResolvedHyperparameters validate(const RunSettings& settings) {
   return resolve(settings.method, settings.hyper);
 }
 
+namespace {
+
+// Records the walk into x, f, df (each sized for every point it may take) and answers how many points
+// it took. Nothing here can throw, so the loop runs without exception bookkeeping: with JS-based
+// exceptions in WASM, a possibly-throwing call in a frame that owns vectors goes through a JS trampoline.
+std::size_t record(Walk& walk, long long steps, double* x, double* f, double* df) noexcept {
+  for (std::size_t k = 0;; ++k) {
+    const Point& at = walk.point();
+    x[k] = at.x;
+    f[k] = at.f;
+    df[k] = at.df;
+    if (walk.stopReason() || walk.step() == steps) return k + 1;
+    walk.advance();
+  }
+}
+
+}  // namespace
+
 Trajectory run(const Function& fn, const RunSettings& settings) {
   ResolvedHyperparameters hyper = validate(settings);
   Trajectory path;
-  auto points = static_cast<std::size_t>(settings.steps) + 1;
-  path.x.reserve(points);
-  path.f.reserve(points);
-  path.df.reserve(points);
+  const auto points = static_cast<std::size_t>(settings.steps) + 1;
+  path.x.resize(points);
+  path.f.resize(points);
+  path.df.resize(points);
 
   Walk walk(fn, settings.x0, settings.eta, settings.method, hyper, settings.tolerance);
-  for (;;) {
-    path.x.push_back(walk.point().x);
-    path.f.push_back(walk.point().f);
-    path.df.push_back(walk.point().df);
-    if (walk.stopReason() || walk.step() == settings.steps) break;
-    walk.advance();
-  }
+  const std::size_t taken = record(walk, settings.steps, path.x.data(), path.f.data(), path.df.data());
+  path.x.resize(taken);
+  path.f.resize(taken);
+  path.df.resize(taken);
   path.status = walk.stopReason().value_or(StopReason::maxSteps);
-  path.stoppedAt = path.x.size() - 1;
+  path.stoppedAt = taken - 1;
   return path;
 }
 

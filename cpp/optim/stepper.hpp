@@ -19,7 +19,7 @@ class Stepper {
  public:
   virtual ~Stepper() = default;
   // x_{k+1} from x_k. Methods with state (momentum, Adam, ...) update it here, so call it once per step.
-  virtual double next(const Point& at) = 0;
+  virtual double next(const Point& at) noexcept = 0;
 };
 
 // eta is the learning rate (the starting trial step for armijo and exact; newton does not use it).

@@ -24,7 +24,7 @@ Walk::Walk(const Function& fn, double x0, double eta, Method method, const Resol
   evaluate(x0);
 }
 
-void Walk::advance() {
+void Walk::advance() noexcept {
   double x = stepper_->next(point_);
   ++step_;
   evaluate(x);
@@ -41,7 +41,7 @@ bool overflowed(double x, const Slope& slope) {
 
 }  // namespace
 
-void Walk::evaluate(double x) {
+void Walk::evaluate(double x) noexcept {
   Slope slope = fn_.slope(x);
   point_ = {x, slope.f, slope.df};
   if (!std::isfinite(x) || std::isinf(slope.f) || overflowed(x, slope)) {

@@ -28,10 +28,10 @@ class Walk {
   // undefined when f or f' is NaN at a finite x, converged when |f'| <= tolerance.
   std::optional<StopReason> stopReason() const { return stop_; }
   // Moves to x_{k+1}. Only call while stopReason() is empty.
-  void advance();
+  void advance() noexcept;
 
  private:
-  void evaluate(double x);
+  void evaluate(double x) noexcept;
 
   const Function& fn_;
   std::unique_ptr<Stepper> stepper_;
