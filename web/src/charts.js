@@ -1,12 +1,11 @@
 // The two charts: the paths drawn on the curve f(x), and the loss f(x_k) against the step k.
-// Only the Chart.js parts used here are registered, so the bundle leaves the rest out.
-import {
-  Chart, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip,
-} from 'chart.js';
+// Only the Chart.js parts the first picture needs are registered here, so the bundle leaves the rest out;
+// tooltips and the logarithmic scale come with explorer-extras.js, loaded once the first chart is drawn.
+import { Chart, Legend, LinearScale, LineElement, PointElement, ScatterController } from 'chart.js';
 import { formatShort } from './format.js';
 import { pathStyle } from './palette.js';
 
-Chart.register(ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
+Chart.register(ScatterController, LineElement, PointElement, LinearScale, Legend);
 
 function points(xs, ys, ks) {
   const out = [];

@@ -8,12 +8,16 @@ import { handleAnalysis, isAnalysisMessage } from './views/analysis-jobs.js';
 // The first experiment costs tens of times what later ones do (the browser compiles the engine's wasm
 // functions and this script's hot paths when they are first called), so a small one is run as soon as the
 // engine loads, while the page is still building its charts, rather than on the page's first request.
+// When a request already waits (the page sends its link's experiment at once), that one warms up instead.
 const WARM_UP = {
   expression: 'x^4 - 3x^2 + 2', x0: -2.5, etas: [0.1], steps: 50, method: 'gd', methods: ['gd'],
   parameters: {}, parametersByMethod: { gd: {} }, xRange: [null, null],
 };
+let asked = false;
 const engineReady = loadEngine().then((engine) => {
-  try { runExperiment(engine, WARM_UP); } catch { /* a failure here shows on the first real request */ }
+  if (!asked) {
+    try { runExperiment(engine, WARM_UP); } catch { /* a failure here shows on the first real request */ }
+  }
   return engine;
 });
 // For watching the engine's memory from outside (the browser tests check it stays flat across edits).
@@ -30,6 +34,7 @@ function describeError(error) {
 
 self.onmessage = async (event) => {
   const { id, request } = event.data;
+  asked = true;
   let engine;
   try {
     engine = await engineReady;
