@@ -4,10 +4,13 @@
 import { createEngineClient } from './engine-client.js';
 import { checkState, stateFromQuery } from './state.js';
 
+const WORKER_START_PATIENCE_MS = 400;
 const client = createEngineClient(() => new Worker('./worker.js', { type: 'module' }));
 const { request } = checkState(stateFromQuery(location.search).state);
 if (request) client.prime(request);
 else client.warm();
+// A worker starts only after a few turns of this thread: building the page first would hold it back.
+await client.whenStarted(WORKER_START_PATIENCE_MS);
 const page = import('./page.js');
 if (document.readyState === 'loading') {
   await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));

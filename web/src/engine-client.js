@@ -13,6 +13,9 @@ export function createEngineClient(startWorker) {
   const oneOffs = new Map();   // request id -> { resolve, reject, request }
   let primed = null;           // a request sent ahead of any channel: { key, job, message, taker }
 
+  let markStarted;
+  const started = new Promise((resolve) => { markStarted = resolve; });
+
   function deliver(message) {
     const once = oneOffs.get(message.id);
     if (once) {
@@ -39,9 +42,13 @@ export function createEngineClient(startWorker) {
       worker = null;
       throw error;
     }
-    worker.onmessage = (event) => deliver(event.data);
+    worker.onmessage = (event) => {
+      if (event.data?.started) markStarted();
+      else deliver(event.data);
+    };
     worker.onerror = (event) => {
       event.preventDefault?.();
+      markStarted();
       failAll(`The engine could not start: ${event.message || 'worker error'}`);
     };
     return worker;
@@ -170,5 +177,10 @@ export function createEngineClient(startWorker) {
     try { ensureWorker(); } catch { /* the first post reports it */ }
   }
 
-  return { channel, request, warm, prime };
+  // Resolves once the worker's script runs (or it failed to start), or after `patience` ms at most.
+  function whenStarted(patience) {
+    return Promise.race([started, new Promise((resolve) => { setTimeout(resolve, patience); })]);
+  }
+
+  return { channel, request, warm, prime, whenStarted };
 }
