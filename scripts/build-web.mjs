@@ -3,7 +3,7 @@
 // web/src/engine.js imports './engine-core.mjs', which only exists after the WASM build, so the sources
 // and the core are staged side by side in a temporary directory and bundled from there.
 import { build } from 'esbuild';
-import { cp, copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { cp, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +79,31 @@ function explorerModules(stage) {
   };
 }
 
+// The chunks app.js needs before the first chart: those it imports, and page.js (which it imports once
+// started) with those that imports. Named in index.html, they download alongside app.js instead of after it.
+function pageChunks(metafile, pageEntry) {
+  const outputs = Object.entries(metafile.outputs);
+  const byPath = new Map(outputs);
+  const pageSource = path.relative(process.cwd(), pageEntry);
+  const start = outputs.filter(([, output]) => output.entryPoint === pageSource || path.resolve(output.entryPoint ?? '') === pageEntry);
+  const chosen = new Set();
+  const visit = (file) => {
+    if (chosen.has(file)) return;
+    chosen.add(file);
+    for (const { path: imported, kind } of byPath.get(file)?.imports ?? []) if (kind === 'import-statement') visit(imported);
+  };
+  for (const [file] of outputs) if (path.basename(file) === 'app.js') visit(file);
+  for (const [file] of start) visit(file);
+  return [...chosen].map((file) => path.basename(file)).filter((name) => name.endsWith('.js') && name !== 'app.js');
+}
+
+function withPreloads(html, chunks) {
+  const links = chunks.map((name) => `<link rel="modulepreload" href="${name}">`).join('\n  ');
+  const script = '<script type="module" src="app.js" async></script>';
+  if (!html.includes(script)) throw new Error('web/index.html does not load app.js as expected');
+  return html.replace(script, `${script}\n  ${links}`);
+}
+
 async function main() {
   for (const file of [core, webCore, webWasm]) {
     if (!(await exists(file))) {
@@ -103,7 +128,9 @@ async function main() {
     await build({ ...pageBuild, entryPoints: { engine: path.join(stage, 'engine.js') } });
     // app.js stays small and starts the worker before the rest of the page (page.js and Chart.js, split
     // into a chunk of its own) is even fetched.
-    await build({ ...pageBuild, entryPoints: { app: path.join(stage, 'app.js') }, splitting: true, chunkNames: 'page-[hash]' });
+    const app = await build({
+      ...pageBuild, entryPoints: { app: path.join(stage, 'app.js') }, splitting: true, chunkNames: 'page-[hash]', metafile: true,
+    });
     await build({ ...pageBuild, entryPoints: { worker: path.join(stage, 'worker.js') }, plugins: [webEngineCore(stage)] });
     await copyFile(webWasm, path.join(dist, 'engine-core-web.wasm'));
     await build({
@@ -118,7 +145,8 @@ async function main() {
       nodePaths: [path.join(root, 'node_modules')],
       logLevel: 'warning',
     });
-    await copyFile(path.join(root, 'web', 'index.html'), path.join(dist, 'index.html'));
+    await writeFile(path.join(dist, 'index.html'), withPreloads(await readFile(path.join(root, 'web', 'index.html'), 'utf8'),
+      pageChunks(app.metafile, path.join(stage, 'page.js'))));
     await copyFile(path.join(root, 'web', 'embed-demo.html'), path.join(dist, 'embed-demo.html'));
     await copyFile(path.join(root, 'web', 'embed-demo.css'), path.join(dist, 'embed-demo.css'));
     await copyFile(path.join(root, 'web', 'style.css'), path.join(dist, 'style.css'));

@@ -1,8 +1,19 @@
-// The page's entry: it starts the engine's worker first, so the engine downloads and compiles while the
-// rest of the page (Chart.js, the explorer) is fetched and built, then loads that rest.
+// The page's entry, run as soon as it arrives (an async module): it starts the engine's worker and sends
+// it the link's experiment, so the engine downloads, compiles and runs while the rest of the page
+// (Chart.js, the explorer) is fetched and built, then loads that rest once the document is parsed.
 import { createEngineClient } from './engine-client.js';
+import { checkState, stateFromQuery } from './state.js';
 
+const WORKER_START_PATIENCE_MS = 400;
 const client = createEngineClient(() => new Worker('./worker.js', { type: 'module' }));
-client.warm();
-const { startPage } = await import('./page.js');
+const { request } = checkState(stateFromQuery(location.search).state);
+if (request) client.prime(request);
+else client.warm();
+// A worker starts only after a few turns of this thread: building the page first would hold it back.
+await client.whenStarted(WORKER_START_PATIENCE_MS);
+const page = import('./page.js');
+if (document.readyState === 'loading') {
+  await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+}
+const { startPage } = await page;
 startPage(client);

@@ -1,12 +1,11 @@
 // The two charts: the paths drawn on the curve f(x), and the loss f(x_k) against the step k.
-// Only the Chart.js parts used here are registered, so the bundle leaves the rest out.
-import {
-  Chart, Legend, LinearScale, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip,
-} from 'chart.js';
+// Only the Chart.js parts the first picture needs are registered here, so the bundle leaves the rest out;
+// tooltips and the logarithmic scale come with explorer-extras.js, loaded once the first chart is drawn.
+import { Chart, Legend, LinearScale, LineElement, PointElement, ScatterController } from 'chart.js';
 import { formatShort } from './format.js';
 import { pathStyle } from './palette.js';
 
-Chart.register(ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
+Chart.register(ScatterController, LineElement, PointElement, LinearScale, Legend);
 
 function points(xs, ys, ks) {
   const out = [];
@@ -16,13 +15,17 @@ function points(xs, ys, ks) {
   return out;
 }
 
-// The curve keeps its gaps: where f is undefined (log of a negative number) the line breaks.
-function curvePoints(curve) {
-  const out = new Array(curve.x.length);
+// The curve keeps its gaps: where f is undefined (log of a negative number) the line breaks. Its x is
+// sorted, so Chart.js may skip parsing and sorting it, and where it has no gap, looking for them too.
+function curveDataset(curve) {
+  const data = new Array(curve.x.length);
+  let gaps = false;
   for (let i = 0; i < curve.x.length; i++) {
-    out[i] = { x: curve.x[i], y: Number.isFinite(curve.f[i]) ? curve.f[i] : null };
+    const finite = Number.isFinite(curve.f[i]);
+    gaps ||= !finite;
+    data[i] = { x: curve.x[i], y: finite ? curve.f[i] : null };
   }
-  return out;
+  return { data, parsing: false, normalized: true, spanGaps: !gaps };
 }
 
 function markerRadius(count) {
@@ -73,6 +76,8 @@ function spanOf(series, logY) {
   return high > low ? high - low : 1;
 }
 
+const FAST_DATA = { parsing: false, spanGaps: true };
+
 export function runLabel(run) {
   const label = run.label ?? `η = ${run.eta}`;
   if (run.status === 'diverged') return `${label} (diverged)`;
@@ -81,12 +86,16 @@ export function runLabel(run) {
 }
 
 // Point options are plain values, not functions: Chart.js then resolves them once per dataset instead of
-// once per point, which keeps a 2000-point path cheap to draw.
-function pathDataset(run, index, theme, data, frame) {
+// once per point, which keeps a 2000-point path cheap to draw. Every point is already an {x, y} object
+// with finite values, so Chart.js is told to skip parsing and gap checks; `sorted` (the loss chart, where
+// x is the step) lets it also skip looking for the points in view.
+function pathDataset(run, index, theme, data, frame, sorted) {
   const style = pathStyle(index, theme.dark);
   return {
     label: runLabel(run),
     data: thinForPixels(data, frame, frame?.logY),
+    ...FAST_DATA,
+    normalized: sorted,
     showLine: true,
     borderColor: style.color,
     backgroundColor: style.color,
@@ -104,6 +113,7 @@ function endDataset(run, index, theme, data) {
   return {
     label: runLabel(run),
     data: data.slice(-1),
+    ...FAST_DATA,
     legend: false,
     tooltip: false,
     borderColor: style.color,
@@ -129,6 +139,7 @@ function undefinedDatasets(runs, theme, [low, high]) {
       role: `undefined ${i}`,
       label: runLabel(run),
       data: from ? [{ ...from, skipTooltip: true }, to] : [to],
+      ...FAST_DATA,
       legend: false,
       showLine: true,
       borderDash: [5, 4],
@@ -144,11 +155,11 @@ function undefinedDatasets(runs, theme, [low, high]) {
   });
 }
 
-function pathDatasets(runs, theme, seriesOf, frameOf = () => null) {
+function pathDatasets(runs, theme, seriesOf, frameOf = () => null, sorted = false) {
   const series = runs.map(seriesOf);
   const frame = frameOf(series);
   return [
-    ...runs.map((run, i) => ({ role: `path ${i}`, ...pathDataset(run, i, theme, series[i], frame) })),
+    ...runs.map((run, i) => ({ role: `path ${i}`, ...pathDataset(run, i, theme, series[i], frame, sorted) })),
     ...runs.map((run, i) => ({ role: `end ${i}`, ...endDataset(run, i, theme, series[i]) })),
   ];
 }
@@ -227,7 +238,7 @@ export function createPathChart(canvas, theme) {
     chart.options = options;
     chart.data.datasets = reuseDatasets(kept, [
       {
-        role: 'curve', label: 'f(x)', data: curvePoints(curve), showLine: true, pointRadius: 0, pointHoverRadius: 0,
+        role: 'curve', label: 'f(x)', ...curveDataset(curve), showLine: true, pointRadius: 0, pointHoverRadius: 0,
         pointStyle: 'line', borderColor: currentTheme.curve, backgroundColor: currentTheme.curve, borderWidth: 2, tooltip: false, order: 3,
       },
       ...pathDatasets(runs, currentTheme, (run) => points(run.x, run.f, run.k), () => ({
@@ -235,7 +246,7 @@ export function createPathChart(canvas, theme) {
       })),
       ...undefinedDatasets(runs, currentTheme, yRange),
       {
-        role: 'start', label: 'start x₀', data: points([start.x], [start.f], [0]), pointRadius: 7, pointHoverRadius: 8,
+        role: 'start', label: 'start x₀', data: points([start.x], [start.f], [0]), ...FAST_DATA, pointRadius: 7, pointHoverRadius: 8,
         pointStyle: 'circle', borderColor: currentTheme.text, backgroundColor: 'rgba(0,0,0,0)', borderWidth: 2,
         order: 0,
       },
@@ -298,7 +309,7 @@ export function createLossChart(canvas, theme) {
       xSpan: steps,
       ySpan: range ? (logScale ? Math.log10(range[1] / range[0]) : range[1] - range[0]) : spanOf(all, logScale),
       width: chart.width, height: chart.height, logY: logScale,
-    })));
+    }), true));
     chart.update('none');
   }
 

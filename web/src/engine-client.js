@@ -11,6 +11,10 @@ export function createEngineClient(startWorker) {
   let nextId = 0;
   const pending = new Map();   // request id -> { channel, job }
   const oneOffs = new Map();   // request id -> { resolve, reject, request }
+  let primed = null;           // a request sent ahead of any channel: { key, job, message, taker }
+
+  let markStarted;
+  const started = new Promise((resolve) => { markStarted = resolve; });
 
   function deliver(message) {
     const once = oneOffs.get(message.id);
@@ -38,9 +42,13 @@ export function createEngineClient(startWorker) {
       worker = null;
       throw error;
     }
-    worker.onmessage = (event) => deliver(event.data);
+    worker.onmessage = (event) => {
+      if (event.data?.started) markStarted();
+      else deliver(event.data);
+    };
     worker.onerror = (event) => {
       event.preventDefault?.();
+      markStarted();
       failAll(`The engine could not start: ${event.message || 'worker error'}`);
     };
     return worker;
@@ -88,6 +96,11 @@ export function createEngineClient(startWorker) {
         onBusy(false);
         if (message.id === newestId) onAnswer(message);
       },
+      adopt(job) {
+        newestId = job.id;
+        inFlight = job;
+        onBusy(true);
+      },
     };
 
     // Called when the patience for the request in flight runs out while newer input waits.
@@ -101,6 +114,7 @@ export function createEngineClient(startWorker) {
     }
 
     function submit(request) {
+      if (!inFlight && takePrimed(self, request)) return;
       const job = { id: ++nextId, request };
       newestId = job.id;
       onBusy(true);
@@ -126,6 +140,28 @@ export function createEngineClient(startWorker) {
     return { submit, forget };
   }
 
+  // A channel's first request may already be on its way (see prime): it then waits for that answer.
+  function takePrimed(channel, request) {
+    const ahead = primed;
+    primed = null;
+    if (!ahead || ahead.key !== JSON.stringify(request)) return false;
+    channel.adopt(ahead.job);
+    if (ahead.message) queueMicrotask(() => channel.settle(ahead.message));
+    else ahead.taker = channel;
+    return true;
+  }
+
+  // Sends the request a channel is expected to make first (the page's link, read before the page's code
+  // has loaded), so that the engine works on it while the charts are built. A channel whose first request
+  // is the same takes its answer; any other request is sent as usual and this answer is dropped.
+  function prime(request) {
+    const job = { id: ++nextId, request };
+    const ahead = { key: JSON.stringify(request), job, message: null, taker: null };
+    primed = ahead;
+    const waiter = { settle(message) { ahead.message = message; ahead.taker?.settle(message); } };
+    send(waiter, job);
+  }
+
   // A request outside any channel's "latest wins" order, such as the full trajectories for a download.
   function request(body) {
     return new Promise((resolve, reject) => {
@@ -141,5 +177,10 @@ export function createEngineClient(startWorker) {
     try { ensureWorker(); } catch { /* the first post reports it */ }
   }
 
-  return { channel, request, warm };
+  // Resolves once the worker's script runs (or it failed to start), or after `patience` ms at most.
+  function whenStarted(patience) {
+    return Promise.race([started, new Promise((resolve) => { setTimeout(resolve, patience); })]);
+  }
+
+  return { channel, request, warm, prime, whenStarted };
 }

@@ -1,15 +1,17 @@
 // One explorer: form -> state -> engine client; answers -> formulas, charts, table. The page holds one
 // (with its state in the URL) and every <descent-explorer> element holds one in its shadow root, so both
 // run the same wiring. `root` is the Document or ShadowRoot holding the markup of web/index.html.
+// The first answer draws the path chart and the table at once; the loss chart, the analysis views and the
+// share buttons (explorer-extras.js, loaded then) follow, and the output stays aria-busy until they have.
 import { createLossChart, createPathChart } from './charts.js';
-import { wireActions } from './explorer-actions.js';
 import { createForm } from './form.js';
 import { renderLandmarks } from './landmarks.js';
 import { mathElement } from './mathml.js';
 import { renderResults } from './results.js';
 import { checkState } from './state.js';
 import { currentTheme, onThemeChange } from './theme.js';
-import { mountAnalysisViews } from './views/analysis-views.js';
+import { setLandmarkOverlay } from './views/path-overlays.js';
+import { VIEW_KEYS, writeViewFields } from './views/view-fields.js';
 
 const TYPING_PAUSE_MS = 120;
 const BUSY_NOTICE_MS = 200;
@@ -34,7 +36,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
   const output = $('#output');
   let theme = currentTheme(themeElement);
   const pathChart = createPathChart($('#path-chart'), theme);
-  const lossChart = createLossChart($('#loss-chart'), theme);
+  let lossChart = null; // made with the extras, after the first path chart
 
   let lastAnswer = null;
   let lastState = null;
@@ -55,16 +57,22 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     slot.title = printed.text;
   }
 
+  function drawPath() {
+    setLandmarkOverlay(pathChart.chart, lastAnswer.landmarks, theme);
+    pathChart.render(lastAnswer, theme);
+  }
+
   function draw() {
     if (!lastAnswer) return;
     clearTimeout(lossTimer);
     lossTimer = 0;
-    pathChart.render(lastAnswer, theme);
+    drawPath();
     drawLoss();
   }
 
   function drawLoss() {
     lossTimer = 0;
+    if (!lossChart) return;
     lossDrawnAt = performance.now();
     lossChart.render(lastAnswer, theme, lastState.log);
   }
@@ -73,7 +81,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
   // where the eye is, follows every answer and the loss chart every LOSS_EVERY_MS, the last answer always:
   // drawing both charts for every answer would halve the rate at which the path keeps up with the pointer.
   function drawAnswer() {
-    pathChart.render(lastAnswer, theme);
+    drawPath();
     const wait = lossDrawnAt + LOSS_EVERY_MS - performance.now();
     if (wait <= 0) { clearTimeout(lossTimer); drawLoss(); }
     else if (!lossTimer) lossTimer = setTimeout(drawLoss, wait);
@@ -93,6 +101,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
   }
 
   function showAnswer(message) {
+    loadExtrasSoon();
     if (message.ok && message.answer.checkOnly) {
       form.showExpressionError(lastState.f, null);
       status.textContent = FIX_FIELDS;
@@ -104,7 +113,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       output.classList.remove('stale');
       for (const [name, printed] of Object.entries(lastAnswer.formulas)) showFormula(name, printed);
       // The views set their overlays first, so the path chart is drawn once per answer.
-      views.show(lastAnswer, lastState);
+      views?.show(lastAnswer, lastState);
       drawAnswer();
       showTables();
       status.textContent = summary(lastAnswer);
@@ -122,18 +131,30 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     }
   }
 
+  let running = false;
+  let extrasPending = true;
+  const showBusy = () => output.setAttribute('aria-busy', String(running || (extrasPending && lastAnswer !== null)));
   const runner = client.channel({
     onAnswer: showAnswer,
     onBusy(busy) {
       clearTimeout(busyTimer);
-      output.setAttribute('aria-busy', String(busy));
+      running = busy;
+      showBusy();
       if (busy) busyTimer = setTimeout(() => { status.textContent = 'Running…'; }, BUSY_NOTICE_MS);
     },
   });
 
+  // Until the views are mounted their fields are not in the form: the settings last shown stand in.
+  let shownViews = {};
+  function readState() {
+    const state = form.read();
+    if (!views) for (const key of VIEW_KEYS) state[key] = shownViews[key] ?? '';
+    return state;
+  }
+
   function update() {
     clearTimeout(typingTimer);
-    lastState = form.read();
+    lastState = readState();
     onState(lastState);
     const { request, errors } = checkState(lastState);
     form.showFieldErrors(errors);
@@ -141,7 +162,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     if (!request) {
       if (lastAnswer) output.classList.add('stale');
       status.textContent = FIX_FIELDS;
-      if (errors.f) runner.forget();
+      if (errors.f) { runner.forget(); loadExtrasSoon(); }
       else runner.submit({ expression: lastState.f, checkOnly: true });
       return;
     }
@@ -155,6 +176,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
 
   // Shows a state in the form and runs it.
   function show(state) {
+    shownViews = state;
     form.write(state);
     update();
   }
@@ -164,7 +186,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
   formRoot.addEventListener('submit', (event) => { event.preventDefault(); update(); });
   // The scale is only a way of drawing the same runs, so it redraws without running again.
   $('#log').addEventListener('change', () => {
-    lastState = form.read();
+    lastState = readState();
     onState(lastState);
     draw();
   });
@@ -176,23 +198,45 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     if (lastAnswer) showTables();
   }, themeElement);
 
-  const views = mountAnalysisViews(root, {
-    pathChart: pathChart.chart,
-    state: () => lastState,
-    theme: () => theme,
-    startWorker: analysisWorker,
-    onSettings() { lastState = form.read(); onState(lastState); },
-  });
+  let views = null;
+  let extrasAsked = false;
+  function mountExtras({ mountAnalysisViews, wireActions }) {
+    lossChart = createLossChart($('#loss-chart'), theme);
+    views = mountAnalysisViews(root, {
+      pathChart: pathChart.chart,
+      state: () => lastState,
+      theme: () => theme,
+      startWorker: analysisWorker,
+      onSettings() { lastState = readState(); onState(lastState); },
+    });
+    writeViewFields(root, shownViews);
+    wireActions(root, {
+      client,
+      embedScript,
+      state: () => lastState,
+      answer: () => lastAnswer,
+      theme: () => theme,
+      charts: { path: pathChart.chart, loss: lossChart.chart },
+      say: (text) => { status.textContent = text; },
+    });
+    extrasPending = false;
+    if (lastAnswer) {
+      views.show(lastAnswer, lastState);
+      draw();
+    }
+    showBusy();
+  }
 
-  wireActions(root, {
-    client,
-    embedScript,
-    state: () => lastState,
-    answer: () => lastAnswer,
-    theme: () => theme,
-    charts: { path: pathChart.chart, loss: lossChart.chart },
-    say: (text) => { status.textContent = text; },
-  });
+  // After the first answer has been painted, so that none of this delays it.
+  function loadExtrasSoon() {
+    if (extrasAsked) return;
+    extrasAsked = true;
+    requestAnimationFrame(() => setTimeout(() => {
+      import('./explorer-extras.js').then(mountExtras).catch((error) => {
+        status.textContent = `Part of the page failed to load: ${error.message}`;
+      });
+    }));
+  }
 
   return { show, update, state: () => lastState };
 }

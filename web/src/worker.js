@@ -8,14 +8,21 @@ import { handleAnalysis, isAnalysisMessage } from './views/analysis-jobs.js';
 // The first experiment costs tens of times what later ones do (the browser compiles the engine's wasm
 // functions and this script's hot paths when they are first called), so a small one is run as soon as the
 // engine loads, while the page is still building its charts, rather than on the page's first request.
+// When a request already waits (the page sends its link's experiment at once), that one warms up instead.
 const WARM_UP = {
   expression: 'x^4 - 3x^2 + 2', x0: -2.5, etas: [0.1], steps: 50, method: 'gd', methods: ['gd'],
   parameters: {}, parametersByMethod: { gd: {} }, xRange: [null, null],
 };
-const engineReady = loadEngine().then((engine) => {
+// Tells the page this thread is running: the page holds back its own heavy start-up until then, because
+// starting a worker needs a few turns of the page's thread.
+self.postMessage({ started: true });
+let asked = false;
+const engineReady = loadEngine();
+// A macrotask later, so that a request already queued for this thread is seen first.
+engineReady.then((engine) => setTimeout(() => {
+  if (asked) return;
   try { runExperiment(engine, WARM_UP); } catch { /* a failure here shows on the first real request */ }
-  return engine;
-});
+}));
 // For watching the engine's memory from outside (the browser tests check it stays flat across edits).
 engineReady.then((engine) => {
   self.descentHeapInUse = () => engine.heapInUse();
@@ -30,6 +37,7 @@ function describeError(error) {
 
 self.onmessage = async (event) => {
   const { id, request } = event.data;
+  asked = true;
   let engine;
   try {
     engine = await engineReady;

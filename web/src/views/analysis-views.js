@@ -5,7 +5,6 @@ import { runLabel } from '../charts.js';
 import { checkState, methodIds } from '../state.js';
 import { createAnalysisClient } from './analysis-client.js';
 import { createMultiStart } from './multistart.js';
-import { setPathOverlay } from './path-overlays.js';
 import { createStepThrough } from './step-through.js';
 import { createSweep } from './sweep.js';
 import { renderThresholds } from './thresholds.js';
@@ -41,17 +40,13 @@ export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, 
   }
   let ranOnce = false;
 
-  // A new answer from the explorer: thresholds, markers, the stepper; a link that asks for an analysis
+  // A new answer from the explorer: thresholds and the stepper (the explorer sets the stationary points); a link that asks for an analysis
   // runs it once, after the first answer. The path chart is not redrawn here: the explorer draws the new
   // answer once, with these overlays, right after.
   function show(answer, current) {
     const etas = answer.runs.map((run) => run.eta).filter((eta, i, all) => all.indexOf(eta) === i);
     const t = theme();
     renderThresholds(thresholds, { etas, landmarks: answer.landmarks, x0: answer.start.x, methods: methodIds(current.method) });
-    setPathOverlay(pathChart, {
-      landmarks: answer.landmarks,
-      colors: { text: t.text, min: t.dark ? '#6fd39a' : '#1d7a45', max: t.dark ? '#ff8a80' : '#b3261e' },
-    }, false);
     stepThrough.update(answer.runs, t.dark, false);
     if (!ranOnce) {
       ranOnce = true;

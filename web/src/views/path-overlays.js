@@ -109,6 +109,14 @@ const plugin = {
 };
 Chart.register(plugin);
 
+// The markers at an answer's stationary points, in the theme's colours; set before the answer is drawn.
+export function setLandmarkOverlay(chart, landmarks, theme) {
+  setPathOverlay(chart, {
+    landmarks,
+    colors: { text: theme.text, min: theme.dark ? '#6fd39a' : '#1d7a45', max: theme.dark ? '#ff8a80' : '#b3261e' },
+  }, false);
+}
+
 // Sets what to draw over a path chart; any part left out keeps its value. Redraws at once unless `redraw`
 // is false (a new answer redraws the chart once itself, after every view has set its part).
 export function setPathOverlay(chart, changes, redraw = true) {
