@@ -27,9 +27,20 @@ class Function {
   const Printed& second() const { return d2f_; }
   const Tree& tree() const { return tree_; }
 
-  double value(double x) const { return value_.value(x); }  // f only
-  Slope slope(double x) const { return slope_.slope(x); }   // f, f'
-  Values at(double x) const { return full_.values(x); }     // f, f', f''
+  double value(double x) const noexcept { return value_.value(x); }  // f only
+  Slope slope(double x) const noexcept { return slope_.slope(x); }   // f, f'
+  Values at(double x) const noexcept { return full_.values(x); }     // f, f', f''
+
+  // The same at each of the n points x[0], ..., x[n-1], bit for bit what the one-point calls give, several
+  // times faster per point: f[i] (df[i], d2f[i]) for x[i]. An output array may be x itself. Like the
+  // one-point calls, not safe to call from two threads at once.
+  void value(const double* x, std::size_t n, double* f) const noexcept { value_.value(x, n, f); }
+  void slope(const double* x, std::size_t n, double* f, double* df) const noexcept {
+    slope_.slope(x, n, f, df);
+  }
+  void at(const double* x, std::size_t n, double* f, double* df, double* d2f) const noexcept {
+    full_.values(x, n, f, df, d2f);
+  }
 
  private:
   Tree tree_;

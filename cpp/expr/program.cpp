@@ -1,8 +1,10 @@
 #include "expr/program.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <new>
 #include <tuple>
 
 namespace descent {
@@ -354,7 +356,7 @@ Program Program::compile(const std::vector<Tree>& outputs) { return ProgramBuild
 #pragma clang fp contract(off)
 #endif
 
-void Program::execute(double x) const {
+void Program::execute(double x) const noexcept {
   double* r = registers_.data();
   r[0] = x;
   double* out = r + first_;
@@ -420,6 +422,169 @@ void Program::execute(double x) const {
     }
     *out++ = v;
   }
+}
+
+namespace {
+
+// The largest block, and the most batch register values a program keeps (256 KB) unless it has so many
+// registers that even kMinLanes per register exceed that.
+constexpr std::size_t kMaxLanes = 128;
+constexpr std::size_t kMinLanes = 4;
+constexpr std::size_t kRowBudget = std::size_t{1} << 15;
+
+// One loop per operation over the m lanes of a block. Rows never overlap: every instruction writes a
+// register of its own.
+template <class Op>
+inline void apply(double* __restrict out, const double* __restrict a, std::size_t m, Op op) noexcept {
+  for (std::size_t i = 0; i < m; ++i) out[i] = op(a[i]);
+}
+
+template <class Op>
+inline void apply(double* __restrict out, const double* __restrict a, const double* __restrict b,
+                  std::size_t m, Op op) noexcept {
+  for (std::size_t i = 0; i < m; ++i) out[i] = op(a[i], b[i]);
+}
+
+// The next term of a sum: out[i] + k*r[i].
+inline void addTerm(double* __restrict out, double k, const double* __restrict r, std::size_t m) noexcept {
+  for (std::size_t i = 0; i < m; ++i) {
+    const double term = k * r[i];
+    out[i] = out[i] + term;
+  }
+}
+
+inline void multiplyBy(double* __restrict out, const double* __restrict r, std::size_t m) noexcept {
+  for (std::size_t i = 0; i < m; ++i) out[i] = out[i] * r[i];
+}
+
+}  // namespace
+
+std::size_t Program::lanes() const noexcept {
+  const std::size_t fit = kRowBudget / std::max<std::size_t>(registers_.size(), 1) / kMinLanes * kMinLanes;
+  return std::min(kMaxLanes, std::max(kMinLanes, fit));
+}
+
+void Program::executeBlock(const double* x, std::size_t m, std::size_t lanes) const noexcept {
+  double* rows = rows_.data.get();
+  std::memcpy(rows, x, m * sizeof(double));
+  double* out = rows + std::size_t{first_} * lanes;
+  const Term* terms = terms_.data();
+  for (const Instruction& in : code_) {
+    const double* a = rows + std::size_t{in.a} * lanes;
+    const double* b = rows + std::size_t{in.b} * lanes;
+    switch (in.code) {
+      case Code::add:
+        apply(out, a, b, m, [](double u, double v) { return u + v; });
+        break;
+      case Code::subtract:
+        apply(out, a, b, m, [](double u, double v) { return u - v; });
+        break;
+      case Code::multiply:
+        apply(out, a, b, m, [](double u, double v) { return u * v; });
+        break;
+      case Code::divide:
+        apply(out, a, b, m, [](double u, double v) { return u / v; });
+        break;
+      case Code::negate:
+        apply(out, a, m, [](double u) { return -u; });
+        break;
+      case Code::pow:
+        apply(out, a, b, m, [](double u, double v) { return std::pow(u, v); });
+        break;
+      case Code::exp:
+        apply(out, a, m, [](double u) { return std::exp(u); });
+        break;
+      case Code::call: {
+        const Builtin builtin = in.builtin;
+        apply(out, a, m, [builtin](double u) { return evaluate(builtin, u); });
+        break;
+      }
+      case Code::scale: {
+        const double k = in.ka;
+        apply(out, a, m, [k](double u) { return k * u; });
+        break;
+      }
+      case Code::shift: {
+        const double k = in.kb;
+        apply(out, a, m, [k](double u) { return u + k; });
+        break;
+      }
+      case Code::over: {
+        const double k = in.ka;
+        apply(out, b, m, [k](double v) { return k / v; });
+        break;
+      }
+      case Code::sum: {
+        const double ka = in.ka, kb = in.kb;
+        apply(out, a, b, m, [ka, kb](double u, double v) {
+          const double first = ka * u;
+          const double second = kb * v;
+          return first + second;
+        });
+        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t)
+          addTerm(out, t->k, rows + std::size_t{t->reg} * lanes, m);
+        break;
+      }
+      case Code::product: {
+        const double k = in.ka;
+        apply(out, a, b, m, [k](double u, double v) {
+          const double scaled = k * u;
+          return scaled * v;
+        });
+        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t)
+          multiplyBy(out, rows + std::size_t{t->reg} * lanes, m);
+        break;
+      }
+      case Code::products:
+        apply(out, a, b, m, [](double u, double v) { return u * v; });
+        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) {
+          out += lanes;
+          apply(out, rows + std::size_t{t->reg} * lanes, rows + std::size_t{t->reg2} * lanes, m,
+                [](double u, double v) { return u * v; });
+        }
+        break;
+    }
+    out += lanes;
+  }
+}
+
+void Program::run(const double* x, std::size_t n, double* const* out, std::size_t count) const noexcept {
+  if (n == 0) return;
+  const std::size_t lanes = this->lanes();
+  if (!rows_.data) {
+    rows_.data.reset(new (std::nothrow) double[registers_.size() * lanes]);
+    if (!rows_.data) {
+      for (std::size_t i = 0; i < n; ++i) {
+        execute(x[i]);
+        for (std::size_t k = 0; k < count; ++k) out[k][i] = registers_[outputs_[k]];
+      }
+      return;
+    }
+    for (std::size_t reg = 0; reg < registers_.size(); ++reg)
+      std::fill_n(rows_.data.get() + reg * lanes, lanes, registers_[reg]);
+  }
+  const double* rows = rows_.data.get();
+  for (std::size_t start = 0; start < n; start += lanes) {
+    const std::size_t m = std::min(lanes, n - start);
+    executeBlock(x + start, m, lanes);
+    for (std::size_t k = 0; k < count; ++k)
+      std::memcpy(out[k] + start, rows + std::size_t{outputs_[k]} * lanes, m * sizeof(double));
+  }
+}
+
+void Program::value(const double* x, std::size_t n, double* f) const noexcept {
+  double* const out[] = {f};
+  run(x, n, out, 1);
+}
+
+void Program::slope(const double* x, std::size_t n, double* f, double* df) const noexcept {
+  double* const out[] = {f, df};
+  run(x, n, out, 2);
+}
+
+void Program::values(const double* x, std::size_t n, double* f, double* df, double* d2f) const noexcept {
+  double* const out[] = {f, df, d2f};
+  run(x, n, out, 3);
 }
 
 }  // namespace descent

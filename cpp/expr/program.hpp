@@ -7,7 +7,14 @@
 // the constants inline, so a value passes from one operation to the next in a CPU register rather than
 // through memory. They perform the same operations in the same order as one instruction per operation
 // would, so every result is bit for bit what the expression computes when read left to right.
+//
+// The batch calls evaluate many points at once: each register becomes a row of lanes() values, one per
+// point, and each instruction loops over its row, so the dispatch is paid once per block of points and
+// the loops over plain arithmetic vectorize. Every lane performs the one-point operations in the same
+// order, so each result is bit for bit what the one-point call gives.
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "expr/builtin.hpp"
@@ -32,20 +39,31 @@ class Program {
   static Program compile(const std::vector<Tree>& outputs);
 
   // IEEE semantics throughout: log(-1) is NaN, 1/0 is inf. Not safe to call from two threads at once.
-  double value(double x) const {
+  // value reads the first output, slope the first two, values three.
+  double value(double x) const noexcept {
     execute(x);
     return registers_[outputs_[0]];
   }
-  Slope slope(double x) const {
+  Slope slope(double x) const noexcept {
     execute(x);
     return {registers_[outputs_[0]], registers_[outputs_[1]]};
   }
-  Values values(double x) const {
+  Values values(double x) const noexcept {
     execute(x);
     return {registers_[outputs_[0]], registers_[outputs_[1]], registers_[outputs_[2]]};
   }
 
-  std::size_t instructionCount() const { return code_.size(); }
+  // The same at each of the n points x[0], ..., x[n-1]: f[i] (df[i], d2f[i]) for x[i]. An output array
+  // may be x itself; outputs must not overlap each other. The first call allocates the rows (about
+  // 256 KB at most, or 4 lanes per register for very large programs); if that fails the points are
+  // evaluated one at a time.
+  void value(const double* x, std::size_t n, double* f) const noexcept;
+  void slope(const double* x, std::size_t n, double* f, double* df) const noexcept;
+  void values(const double* x, std::size_t n, double* f, double* df, double* d2f) const noexcept;
+
+  std::size_t instructionCount() const noexcept { return code_.size(); }
+  // Points per block of the batch calls.
+  std::size_t lanes() const noexcept;
 
  private:
   friend class ProgramBuilder;
@@ -87,7 +105,27 @@ class Program {
   std::vector<std::uint32_t> outputs_;
   std::uint32_t first_ = 0;
 
-  void execute(double x) const;
+  // The batch registers, lanes() values per register with the constants filled in. A cache: a copy of
+  // the program starts without it.
+  struct Rows {
+    std::unique_ptr<double[]> data;
+    Rows() = default;
+    Rows(const Rows&) noexcept {}
+    Rows(Rows&&) noexcept = default;
+    Rows& operator=(const Rows&) noexcept {
+      data.reset();
+      return *this;
+    }
+    Rows& operator=(Rows&&) noexcept = default;
+    ~Rows() = default;
+  };
+  mutable Rows rows_;
+
+  void execute(double x) const noexcept;
+  // Evaluates the points x[0..m), m <= lanes, into the rows.
+  void executeBlock(const double* x, std::size_t m, std::size_t lanes) const noexcept;
+  // Batch evaluation of the first `count` outputs into out[0..count).
+  void run(const double* x, std::size_t n, double* const* out, std::size_t count) const noexcept;
 };
 
 }  // namespace descent
