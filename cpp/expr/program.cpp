@@ -227,6 +227,18 @@ class ProgramBuilder {
         else
           result = emitInstruction(make(Code::divide, materialize(in.a), materialize(in.b)));
         break;
+      case Code::call:
+        if (in.builtin == Builtin::sin || in.builtin == Builtin::cos) {
+          const std::uint32_t partner =
+              callOf(in.builtin == Builtin::sin ? Builtin::cos : Builtin::sin, in.a);
+          if (partner != kNone && renamed_[partner] == kNone) {
+            const std::uint32_t sine = sinCos(materialize(in.a));
+            renamed_[in.builtin == Builtin::sin ? reg : partner] = sine;
+            renamed_[in.builtin == Builtin::sin ? partner : reg] = sine + 1;
+            return renamed_[reg];
+          }
+        }
+        [[fallthrough]];
       default: {
         const std::uint32_t a = materialize(in.a);
         const std::uint32_t b = binary(in.code) ? materialize(in.b) : 0;
@@ -238,6 +250,22 @@ class ProgramBuilder {
     }
     renamed_[reg] = result;
     return result;
+  }
+
+  // The first-pass register holding builtin(a), or kNone.
+  std::uint32_t callOf(Builtin builtin, std::uint32_t a) const {
+    const auto found = seen_.find(std::make_tuple(Code::call, builtin, a, std::uint32_t{0}));
+    return found == seen_.end() ? kNone : found->second;
+  }
+
+  // sin(a) and cos(a) of one argument, as one instruction once the second is folded in by mergeRuns: the
+  // same two library calls, which the compiler may make one sincos call. Returns the register of sin(a).
+  std::uint32_t sinCos(std::uint32_t a) {
+    const std::uint32_t sine = emitInstruction(make(Code::sincos, a));
+    auto cosine = make(Code::call, a);
+    cosine.builtin = Builtin::cos;
+    emitInstruction(cosine);
+    return sine;
   }
 
   std::uint32_t sumInstruction(const std::vector<Term>& terms) {
@@ -321,15 +349,21 @@ class ProgramBuilder {
         materialize(in.target);
     for (std::uint32_t root : roots) program_.outputs_.push_back(materialize(root));
     program_.registers_.resize(program_.first_ + program_.code_.size(), 0);
-    batchProducts();
+    mergeRuns();
     return std::move(program_);
   }
 
   // Runs of plain multiplications (the powers x^2, x^3, x^4, ...) become one instruction each, so
-  // evaluation dispatches once per run rather than once per multiplication.
-  void batchProducts() {
+  // evaluation dispatches once per run rather than once per multiplication; the cos(a) after a sincos
+  // joins it.
+  void mergeRuns() {
     std::vector<Program::Instruction> code;
     for (const auto& in : program_.code_) {
+      if (in.code == Code::call && in.builtin == Builtin::cos && !code.empty() &&
+          code.back().code == Code::sincos && code.back().more == 0 && code.back().a == in.a) {
+        code.back().more = 1;
+        continue;
+      }
       if (in.code == Code::multiply && !code.empty() &&
           (code.back().code == Code::multiply || code.back().code == Code::products) &&
           code.back().more < kMaxMore) {
@@ -401,6 +435,7 @@ void Program::execute(double x) const noexcept {
         const double first = in.ka * r[in.a];
         const double second = in.kb * r[in.b];
         v = first + second;
+        if (in.more == 0) break;
         for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) {
           const double term = t->k * r[t->reg];
           v = v + term;
@@ -410,8 +445,15 @@ void Program::execute(double x) const noexcept {
       case Code::product:
         v = in.ka * r[in.a];
         v = v * r[in.b];
+        if (in.more == 0) break;
         for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) v = v * r[t->reg];
         break;
+      case Code::sincos: {
+        const double a = r[in.a];
+        *out++ = std::sin(a);
+        v = std::cos(a);
+        break;
+      }
       case Code::products:
         v = r[in.a] * r[in.b];
         for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) {
@@ -445,11 +487,69 @@ inline void apply(double* __restrict out, const double* __restrict a, const doub
   for (std::size_t i = 0; i < m; ++i) out[i] = op(a[i], b[i]);
 }
 
-// The next term of a sum: out[i] + k*r[i].
-inline void addTerm(double* __restrict out, double k, const double* __restrict r, std::size_t m) noexcept {
+// The sum ka*a + kb*b, then + k*r for each further term, in that order in every lane. Up to four terms
+// in one loop, then three per loop, so a value stays in a CPU register across several terms.
+inline void sumOf(double* __restrict out, double ka, const double* __restrict a, double kb,
+                  const double* __restrict b, std::size_t m) noexcept {
   for (std::size_t i = 0; i < m; ++i) {
-    const double term = k * r[i];
+    const double first = ka * a[i];
+    const double second = kb * b[i];
+    out[i] = first + second;
+  }
+}
+
+inline void sumOf(double* __restrict out, double ka, const double* __restrict a, double kb,
+                  const double* __restrict b, double kc, const double* __restrict c, std::size_t m) noexcept {
+  for (std::size_t i = 0; i < m; ++i) {
+    const double first = ka * a[i];
+    const double second = kb * b[i];
+    const double third = kc * c[i];
+    const double v = first + second;
+    out[i] = v + third;
+  }
+}
+
+inline void sumOf(double* __restrict out, double ka, const double* __restrict a, double kb,
+                  const double* __restrict b, double kc, const double* __restrict c, double kd,
+                  const double* __restrict d, std::size_t m) noexcept {
+  for (std::size_t i = 0; i < m; ++i) {
+    const double first = ka * a[i];
+    const double second = kb * b[i];
+    const double third = kc * c[i];
+    const double fourth = kd * d[i];
+    double v = first + second;
+    v = v + third;
+    out[i] = v + fourth;
+  }
+}
+
+inline void addTerm(double* __restrict out, double ka, const double* __restrict a, std::size_t m) noexcept {
+  for (std::size_t i = 0; i < m; ++i) {
+    const double term = ka * a[i];
     out[i] = out[i] + term;
+  }
+}
+
+inline void addTerms(double* __restrict out, double ka, const double* __restrict a, double kb,
+                     const double* __restrict b, std::size_t m) noexcept {
+  for (std::size_t i = 0; i < m; ++i) {
+    const double first = ka * a[i];
+    const double second = kb * b[i];
+    const double v = out[i] + first;
+    out[i] = v + second;
+  }
+}
+
+inline void addTerms(double* __restrict out, double ka, const double* __restrict a, double kb,
+                     const double* __restrict b, double kc, const double* __restrict c,
+                     std::size_t m) noexcept {
+  for (std::size_t i = 0; i < m; ++i) {
+    const double first = ka * a[i];
+    const double second = kb * b[i];
+    const double third = kc * c[i];
+    double v = out[i] + first;
+    v = v + second;
+    out[i] = v + third;
   }
 }
 
@@ -464,14 +564,14 @@ std::size_t Program::lanes() const noexcept {
   return std::min(kMaxLanes, std::max(kMinLanes, fit));
 }
 
-void Program::executeBlock(const double* x, std::size_t m, std::size_t lanes) const noexcept {
-  double* rows = rows_.data.get();
-  std::memcpy(rows, x, m * sizeof(double));
-  double* out = rows + std::size_t{first_} * lanes;
+void Program::executeBlock(std::size_t m) const noexcept {
+  double* const* at = rows_.at.get();
   const Term* terms = terms_.data();
+  std::size_t target = first_;
   for (const Instruction& in : code_) {
-    const double* a = rows + std::size_t{in.a} * lanes;
-    const double* b = rows + std::size_t{in.b} * lanes;
+    double* out = at[target];
+    const double* a = at[in.a];
+    const double* b = at[in.b];
     switch (in.code) {
       case Code::add:
         apply(out, a, b, m, [](double u, double v) { return u + v; });
@@ -515,14 +615,21 @@ void Program::executeBlock(const double* x, std::size_t m, std::size_t lanes) co
         break;
       }
       case Code::sum: {
-        const double ka = in.ka, kb = in.kb;
-        apply(out, a, b, m, [ka, kb](double u, double v) {
-          const double first = ka * u;
-          const double second = kb * v;
-          return first + second;
-        });
-        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t)
-          addTerm(out, t->k, rows + std::size_t{t->reg} * lanes, m);
+        const Term* t = terms + in.extra;
+        const Term* end = t + in.more;
+        if (in.more == 0) {
+          sumOf(out, in.ka, a, in.kb, b, m);
+        } else if (in.more == 1) {
+          sumOf(out, in.ka, a, in.kb, b, t[0].k, at[t[0].reg], m);
+          t += 1;
+        } else {
+          sumOf(out, in.ka, a, in.kb, b, t[0].k, at[t[0].reg], t[1].k, at[t[1].reg], m);
+          t += 2;
+        }
+        for (; end - t >= 3; t += 3)
+          addTerms(out, t[0].k, at[t[0].reg], t[1].k, at[t[1].reg], t[2].k, at[t[2].reg], m);
+        if (end - t == 2) addTerms(out, t[0].k, at[t[0].reg], t[1].k, at[t[1].reg], m);
+        if (end - t == 1) addTerm(out, t[0].k, at[t[0].reg], m);
         break;
       }
       case Code::product: {
@@ -532,44 +639,75 @@ void Program::executeBlock(const double* x, std::size_t m, std::size_t lanes) co
           return scaled * v;
         });
         for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t)
-          multiplyBy(out, rows + std::size_t{t->reg} * lanes, m);
+          multiplyBy(out, at[t->reg], m);
+        break;
+      }
+      case Code::sincos: {
+        double* __restrict sine = out;
+        double* __restrict cosine = at[++target];
+        for (std::size_t i = 0; i < m; ++i) {
+          const double u = a[i];
+          sine[i] = std::sin(u);
+          cosine[i] = std::cos(u);
+        }
         break;
       }
       case Code::products:
         apply(out, a, b, m, [](double u, double v) { return u * v; });
-        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) {
-          out += lanes;
-          apply(out, rows + std::size_t{t->reg} * lanes, rows + std::size_t{t->reg2} * lanes, m,
-                [](double u, double v) { return u * v; });
-        }
+        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t)
+          apply(at[++target], at[t->reg], at[t->reg2], m, [](double u, double v) { return u * v; });
         break;
     }
-    out += lanes;
+    ++target;
   }
 }
 
 void Program::run(const double* x, std::size_t n, double* const* out, std::size_t count) const noexcept {
   if (n == 0) return;
   const std::size_t lanes = this->lanes();
+  const std::size_t size = registers_.size();
   if (!rows_.data) {
-    rows_.data.reset(new (std::nothrow) double[registers_.size() * lanes]);
-    if (!rows_.data) {
+    rows_.data.reset(new (std::nothrow) double[size * lanes]);
+    rows_.at.reset(rows_.data ? new (std::nothrow) double*[size] : nullptr);
+    if (!rows_.at) {
+      rows_.data.reset();
       for (std::size_t i = 0; i < n; ++i) {
         execute(x[i]);
         for (std::size_t k = 0; k < count; ++k) out[k][i] = registers_[outputs_[k]];
       }
       return;
     }
-    for (std::size_t reg = 0; reg < registers_.size(); ++reg)
-      std::fill_n(rows_.data.get() + reg * lanes, lanes, registers_[reg]);
+    for (std::size_t reg = 0; reg < size; ++reg) {
+      rows_.at[reg] = rows_.data.get() + reg * lanes;
+      std::fill_n(rows_.at[reg], lanes, registers_[reg]);
+    }
   }
-  const double* rows = rows_.data.get();
+  double** at = rows_.at.get();
+  // An output computed by an instruction is written straight into its array; x is read from its array
+  // unless an output goes there. The rest (an output that is x or a constant, or repeats an earlier one)
+  // is copied after each block.
+  bool inPlace = false;
+  bool direct[3] = {false, false, false};
+  for (std::size_t k = 0; k < count; ++k) {
+    inPlace = inPlace || out[k] == x;
+    direct[k] = outputs_[k] >= first_;
+    for (std::size_t j = 0; j < k; ++j) direct[k] = direct[k] && outputs_[j] != outputs_[k];
+  }
   for (std::size_t start = 0; start < n; start += lanes) {
     const std::size_t m = std::min(lanes, n - start);
-    executeBlock(x + start, m, lanes);
+    if (inPlace)
+      std::memcpy(at[0], x + start, m * sizeof(double));
+    else
+      at[0] = const_cast<double*>(x + start);  // only ever read
     for (std::size_t k = 0; k < count; ++k)
-      std::memcpy(out[k] + start, rows + std::size_t{outputs_[k]} * lanes, m * sizeof(double));
+      if (direct[k]) at[outputs_[k]] = out[k] + start;
+    executeBlock(m);
+    for (std::size_t k = 0; k < count; ++k)
+      if (!direct[k]) std::memcpy(out[k] + start, at[outputs_[k]], m * sizeof(double));
   }
+  // Back to the program's own rows.
+  const std::size_t own[] = {0, outputs_[0], count > 1 ? outputs_[1] : 0, count > 2 ? outputs_[2] : 0};
+  for (std::size_t reg : own) at[reg] = rows_.data.get() + reg * lanes;
 }
 
 void Program::value(const double* x, std::size_t n, double* f) const noexcept {

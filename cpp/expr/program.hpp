@@ -54,7 +54,7 @@ class Program {
   }
 
   // The same at each of the n points x[0], ..., x[n-1]: f[i] (df[i], d2f[i]) for x[i]. An output array
-  // may be x itself; outputs must not overlap each other. The first call allocates the rows (about
+  // may be x itself; otherwise the arrays must not overlap. The first call allocates the rows (about
   // 256 KB at most, or 4 lanes per register for very large programs); if that fails the points are
   // evaluated one at a time.
   void value(const double* x, std::size_t n, double* f) const noexcept;
@@ -82,6 +82,7 @@ class Program {
     sum,       // ka*a + kb*b, then + k*r for each of the `more` terms
     product,   // ka*a * b, then * r for each of the `more` factors
     products,  // a * b, then reg * reg2 for each of the `more` pairs, into consecutive registers
+    sincos,    // sin(a), then cos(a) into the next register
   };
   // 32 bytes. Instructions write consecutive registers from first_ on (one each, products one per pair),
   // so no target is stored.
@@ -105,15 +106,18 @@ class Program {
   std::vector<std::uint32_t> outputs_;
   std::uint32_t first_ = 0;
 
-  // The batch registers, lanes() values per register with the constants filled in. A cache: a copy of
-  // the program starts without it.
+  // The batch registers, lanes() values per register with the constants filled in, and where each
+  // register's row is for the current block: its own row, or x or an output array for the points of the
+  // block. A cache: a copy of the program starts without it.
   struct Rows {
     std::unique_ptr<double[]> data;
+    std::unique_ptr<double*[]> at;
     Rows() = default;
     Rows(const Rows&) noexcept {}
     Rows(Rows&&) noexcept = default;
     Rows& operator=(const Rows&) noexcept {
       data.reset();
+      at.reset();
       return *this;
     }
     Rows& operator=(Rows&&) noexcept = default;
@@ -122,8 +126,8 @@ class Program {
   mutable Rows rows_;
 
   void execute(double x) const noexcept;
-  // Evaluates the points x[0..m), m <= lanes, into the rows.
-  void executeBlock(const double* x, std::size_t m, std::size_t lanes) const noexcept;
+  // Evaluates one block of m <= lanes() points into the rows rows_.at points to.
+  void executeBlock(std::size_t m) const noexcept;
   // Batch evaluation of the first `count` outputs into out[0..count).
   void run(const double* x, std::size_t n, double* const* out, std::size_t count) const noexcept;
 };
