@@ -272,10 +272,11 @@ class ProgramBuilder {
     const std::uint32_t one = renamed_[one_];
     if (terms.size() == 2 && terms[0].k == 1 && terms[1].k == 1)
       return emitInstruction(make(Code::add, terms[0].reg, terms[1].reg));
-    if (terms.size() == 2 && terms[0].k == 1 && terms[1].k == -1)
-      return emitInstruction(make(Code::subtract, terms[0].reg, terms[1].reg));
+    // a - c is exactly a + (-c), so a constant subtracted is a shift too.
     if (terms.size() == 2 && terms[0].k == 1 && terms[1].reg == one && terms[0].reg != one)
       return emitInstruction(make(Code::shift, terms[0].reg, 0, 0, terms[1].k));
+    if (terms.size() == 2 && terms[0].k == 1 && terms[1].k == -1)
+      return emitInstruction(make(Code::subtract, terms[0].reg, terms[1].reg));
     if (terms.size() > kMaxMore + 2) {  // continue in a second instruction: 1*r is exactly r
       std::vector<Term> rest{{1, sumInstruction({terms.begin(), terms.begin() + kMaxMore + 2}), 0}};
       rest.insert(rest.end(), terms.begin() + kMaxMore + 2, terms.end());
@@ -474,86 +475,79 @@ constexpr std::size_t kMaxLanes = 128;
 constexpr std::size_t kMinLanes = 4;
 constexpr std::size_t kRowBudget = std::size_t{1} << 15;
 
+// Unrolled, the vectorized loops below spend fewer instructions per lane on counting. Not in the WASM
+// build, which does not vectorize them and where code size counts.
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(__EMSCRIPTEN__)
+#define DESCENT_UNROLL _Pragma("GCC unroll 4")
+#else
+#define DESCENT_UNROLL
+#endif
+
 // One loop per operation over the m lanes of a block. Rows never overlap: every instruction writes a
 // register of its own.
 template <class Op>
 inline void apply(double* __restrict out, const double* __restrict a, std::size_t m, Op op) noexcept {
+  DESCENT_UNROLL
   for (std::size_t i = 0; i < m; ++i) out[i] = op(a[i]);
 }
 
 template <class Op>
 inline void apply(double* __restrict out, const double* __restrict a, const double* __restrict b,
                   std::size_t m, Op op) noexcept {
+  DESCENT_UNROLL
   for (std::size_t i = 0; i < m; ++i) out[i] = op(a[i], b[i]);
 }
 
-// The sum ka*a + kb*b, then + k*r for each further term, in that order in every lane. Up to four terms
-// in one loop, then three per loop, so a value stays in a CPU register across several terms.
-inline void sumOf(double* __restrict out, double ka, const double* __restrict a, double kb,
-                  const double* __restrict b, std::size_t m) noexcept {
+// Up to four terms k[j]*rows[j] of a sum in one loop over the block, so a value stays in a CPU register
+// across them: the first starts the sum unless it continues from out, each further one is added in
+// order, then the constant `tail` if there is one.
+template <int N, bool Continues, bool Tail>
+inline void sumPass(double* __restrict out, const double* k, const double* const* rows, double tail,
+                    std::size_t m) noexcept {
+  const double k0 = k[0], k1 = N > 1 ? k[1] : 0, k2 = N > 2 ? k[2] : 0, k3 = N > 3 ? k[3] : 0;
+  const double* __restrict r0 = rows[0];
+  const double* __restrict r1 = N > 1 ? rows[1] : r0;
+  const double* __restrict r2 = N > 2 ? rows[2] : r0;
+  const double* __restrict r3 = N > 3 ? rows[3] : r0;
+  DESCENT_UNROLL
   for (std::size_t i = 0; i < m; ++i) {
-    const double first = ka * a[i];
-    const double second = kb * b[i];
-    out[i] = first + second;
+    double v;
+    if constexpr (Continues) {
+      const double term = k0 * r0[i];
+      v = out[i] + term;
+    } else {
+      v = k0 * r0[i];
+    }
+    if constexpr (N > 1) {
+      const double term = k1 * r1[i];
+      v = v + term;
+    }
+    if constexpr (N > 2) {
+      const double term = k2 * r2[i];
+      v = v + term;
+    }
+    if constexpr (N > 3) {
+      const double term = k3 * r3[i];
+      v = v + term;
+    }
+    if constexpr (Tail) v = v + tail;
+    out[i] = v;
   }
 }
 
-inline void sumOf(double* __restrict out, double ka, const double* __restrict a, double kb,
-                  const double* __restrict b, double kc, const double* __restrict c, std::size_t m) noexcept {
-  for (std::size_t i = 0; i < m; ++i) {
-    const double first = ka * a[i];
-    const double second = kb * b[i];
-    const double third = kc * c[i];
-    const double v = first + second;
-    out[i] = v + third;
-  }
-}
-
-inline void sumOf(double* __restrict out, double ka, const double* __restrict a, double kb,
-                  const double* __restrict b, double kc, const double* __restrict c, double kd,
-                  const double* __restrict d, std::size_t m) noexcept {
-  for (std::size_t i = 0; i < m; ++i) {
-    const double first = ka * a[i];
-    const double second = kb * b[i];
-    const double third = kc * c[i];
-    const double fourth = kd * d[i];
-    double v = first + second;
-    v = v + third;
-    out[i] = v + fourth;
-  }
-}
-
-inline void addTerm(double* __restrict out, double ka, const double* __restrict a, std::size_t m) noexcept {
-  for (std::size_t i = 0; i < m; ++i) {
-    const double term = ka * a[i];
-    out[i] = out[i] + term;
-  }
-}
-
-inline void addTerms(double* __restrict out, double ka, const double* __restrict a, double kb,
-                     const double* __restrict b, std::size_t m) noexcept {
-  for (std::size_t i = 0; i < m; ++i) {
-    const double first = ka * a[i];
-    const double second = kb * b[i];
-    const double v = out[i] + first;
-    out[i] = v + second;
-  }
-}
-
-inline void addTerms(double* __restrict out, double ka, const double* __restrict a, double kb,
-                     const double* __restrict b, double kc, const double* __restrict c,
-                     std::size_t m) noexcept {
-  for (std::size_t i = 0; i < m; ++i) {
-    const double first = ka * a[i];
-    const double second = kb * b[i];
-    const double third = kc * c[i];
-    double v = out[i] + first;
-    v = v + second;
-    out[i] = v + third;
-  }
+template <int N>
+inline void sumPass(bool continues, bool tail, double* out, const double* k, const double* const* rows,
+                    double constant, std::size_t m) noexcept {
+  if (continues)
+    tail ? sumPass<N, true, true>(out, k, rows, constant, m)
+         : sumPass<N, true, false>(out, k, rows, constant, m);
+  else
+    tail ? sumPass<N, false, true>(out, k, rows, constant, m)
+         : sumPass<N, false, false>(out, k, rows, constant, m);
 }
 
 inline void multiplyBy(double* __restrict out, const double* __restrict r, std::size_t m) noexcept {
+  DESCENT_UNROLL
   for (std::size_t i = 0; i < m; ++i) out[i] = out[i] * r[i];
 }
 
@@ -615,21 +609,41 @@ void Program::executeBlock(std::size_t m) const noexcept {
         break;
       }
       case Code::sum: {
-        const Term* t = terms + in.extra;
-        const Term* end = t + in.more;
-        if (in.more == 0) {
-          sumOf(out, in.ka, a, in.kb, b, m);
-        } else if (in.more == 1) {
-          sumOf(out, in.ka, a, in.kb, b, t[0].k, at[t[0].reg], m);
-          t += 1;
-        } else {
-          sumOf(out, in.ka, a, in.kb, b, t[0].k, at[t[0].reg], t[1].k, at[t[1].reg], m);
-          t += 2;
+        // ka*a + kb*b + k*r for each further term, four terms per pass over the block. A constant last
+        // term (the usual place of a polynomial's constant) is k*c computed once, the same product
+        // every lane would compute, and added in the last pass.
+        const Term* more = terms + in.extra;
+        std::size_t count = 2 + std::size_t{in.more};
+        const Term* last = in.more > 0 ? more + in.more - 1 : nullptr;
+        const bool tail = last && last->reg != 0 && last->reg < first_;
+        const double constant = tail ? last->k * registers_[last->reg] : 0;
+        count -= tail;
+        double k[4];
+        const double* rows[4];
+        for (std::size_t done = 0; done < count;) {
+          const std::size_t n = std::min<std::size_t>(4, count - done);
+          for (std::size_t j = 0; j < n; ++j) {
+            const std::size_t term = done + j;
+            k[j] = term == 0 ? in.ka : term == 1 ? in.kb : more[term - 2].k;
+            rows[j] = term == 0 ? a : term == 1 ? b : at[more[term - 2].reg];
+          }
+          const bool continues = done > 0, final = done + n == count && tail;
+          switch (n) {
+            case 1:
+              sumPass<1>(continues, final, out, k, rows, constant, m);
+              break;
+            case 2:
+              sumPass<2>(continues, final, out, k, rows, constant, m);
+              break;
+            case 3:
+              sumPass<3>(continues, final, out, k, rows, constant, m);
+              break;
+            default:
+              sumPass<4>(continues, final, out, k, rows, constant, m);
+              break;
+          }
+          done += n;
         }
-        for (; end - t >= 3; t += 3)
-          addTerms(out, t[0].k, at[t[0].reg], t[1].k, at[t[1].reg], t[2].k, at[t[2].reg], m);
-        if (end - t == 2) addTerms(out, t[0].k, at[t[0].reg], t[1].k, at[t[1].reg], m);
-        if (end - t == 1) addTerm(out, t[0].k, at[t[0].reg], m);
         break;
       }
       case Code::product: {

@@ -65,6 +65,8 @@ const char* const kFunctions[] = {
     "(sin(x) + 1)^3 * (cos(x) - 2)^2",
     "x^2*log(x) - x*log(x)^2",
     "atan(1/x)",
+    "1 + x + x^2/2 + x^3/6 + x^4/24 + x^5/120 + x^6/720 + x^7/5040 + x^8/40320 + x^9/362880 - 7",
+    "sin(x) - sin(2x) + sin(3x) - sin(4x) + sin(5x) - sin(6x) + sin(7x) - sin(8x) + sin(9x)",
 };
 
 std::vector<double> specialPoints() {
