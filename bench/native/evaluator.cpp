@@ -10,8 +10,9 @@
 // 1,024 points in one call (batch_slope/, batch_value/), as a plot or a grid scan asks. The hand-written
 // functions are inline functions the compiler sees at the call, so it may inline, unroll and vectorize
 // them across points: the physical limit. slope/hand_call/ is the same code called through a function
-// pointer, one out-of-line call per point like Function::slope. muParser's bulk mode runs on one thread
-// (Debian builds it with OpenMP; see main).
+// pointer, one out-of-line call per point like Function::slope. value/hand and batch_value/hand, f alone
+// by hand, bound what any evaluator calling the same libm can gain over muParser. muParser's bulk mode
+// runs on one thread (Debian builds it with OpenMP; see main).
 #include <benchmark/benchmark.h>
 #include <muParser.h>
 #include <omp.h>
@@ -48,6 +49,10 @@ struct Quartic {
     const double x2 = x * x;
     return Pair{x2 * x2 - 3 * x2 + 2, 4 * x2 * x - 6 * x};
   }
+  static double handValue(double x) {
+    const double x2 = x * x;
+    return x2 * x2 - 3 * x2 + 2;
+  }
 };
 
 struct ShiftedQuartic {
@@ -57,6 +62,10 @@ struct ShiftedQuartic {
   static Pair hand(double x) {
     const double u = 0.75 * x - 1.2, v = 0.75 * x - 1, u2 = u * u;
     return Pair{0.5 * u2 * u2 - 2 * v * v + 2, 1.5 * u2 * u - 3 * v};
+  }
+  static double handValue(double x) {
+    const double u = 0.75 * x - 1.2, v = 0.75 * x - 1, u2 = u * u;
+    return 0.5 * u2 * u2 - 2 * v * v + 2;
   }
 };
 
@@ -68,6 +77,7 @@ struct DampedSine {
     const double s = std::sin(x), e = std::exp(-x * x / 4);
     return Pair{s * e, (std::cos(x) - 0.5 * x * s) * e};
   }
+  static double handValue(double x) { return std::sin(x) * std::exp(-x * x / 4); }
 };
 
 struct SigmoidSoftplus {
@@ -78,6 +88,7 @@ struct SigmoidSoftplus {
     const double s = sigmoid(x);
     return Pair{s + softplus(x - 1) - 0.5 * x, s * (1 - s) + sigmoid(x - 1) - 0.5};
   }
+  static double handValue(double x) { return sigmoid(x) + softplus(x - 1) - 0.5 * x; }
 };
 
 struct Poly12 {
@@ -93,6 +104,11 @@ struct Poly12 {
     for (int k = 11; k >= 0; --k) f = f * x + kPoly[k];
     for (int k = 11; k >= 1; --k) df = df * x + k * kPoly[k];
     return Pair{f, df};
+  }
+  static double handValue(double x) {
+    double f = kPoly[12];
+    for (int k = 11; k >= 0; --k) f = f * x + kPoly[k];
+    return f;
   }
 };
 
@@ -124,7 +140,7 @@ void checkAgreement() {
     const descent::Slope s = fn.slope(at);
     const Pair h = C::hand(at);
     const double m = parser.Eval();
-    if (!close(s.f, h.f) || !close(s.df, h.df) || !close(fn.value(at), m)) {
+    if (!close(s.f, h.f) || !close(s.df, h.df) || !close(fn.value(at), m) || !close(C::handValue(at), h.f)) {
       std::fprintf(stderr, "bench: %s disagrees at x = %g: program %g %g, hand %g %g, muParser %g\n", C::name,
                    at, s.f, s.df, h.f, h.df, m);
       std::exit(1);
@@ -205,6 +221,16 @@ void programValue(benchmark::State& state) {
 }
 
 template <class C>
+void handValue(benchmark::State& state) {
+  for (auto _ : state) {
+    double sum = 0;
+    for (double x : kPoints) sum += C::handValue(x);
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
+template <class C>
 void muparserValue(benchmark::State& state) {
   double x = 0;
   mu::Parser parser;
@@ -261,6 +287,16 @@ void programBatchValue(benchmark::State& state) {
 }
 
 template <class C>
+void handBatchValue(benchmark::State& state) {
+  std::vector<double> f(kPoints.size());
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < kPoints.size(); ++i) f[i] = C::handValue(kPoints[i]);
+    keep(f);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
+template <class C>
 void muparserBatchValue(benchmark::State& state) {
   std::vector<double> xs = kPoints, f(kPoints.size());
   mu::Parser parser;
@@ -281,10 +317,12 @@ void registerCase() {
   benchmark::RegisterBenchmark(("slope/hand/" + name).c_str(), handSlope<C>);
   benchmark::RegisterBenchmark(("slope/hand_call/" + name).c_str(), handCallSlope<C>);
   benchmark::RegisterBenchmark(("value/program/" + name).c_str(), programValue<C>);
+  benchmark::RegisterBenchmark(("value/hand/" + name).c_str(), handValue<C>);
   benchmark::RegisterBenchmark(("value/muparser/" + name).c_str(), muparserValue<C>);
   benchmark::RegisterBenchmark(("batch_slope/program/" + name).c_str(), programBatchSlope<C>);
   benchmark::RegisterBenchmark(("batch_slope/hand/" + name).c_str(), handBatchSlope<C>);
   benchmark::RegisterBenchmark(("batch_value/program/" + name).c_str(), programBatchValue<C>);
+  benchmark::RegisterBenchmark(("batch_value/hand/" + name).c_str(), handBatchValue<C>);
   benchmark::RegisterBenchmark(("batch_value/muparser/" + name).c_str(), muparserBatchValue<C>);
 }
 
