@@ -31,9 +31,10 @@ class Function {
   Slope slope(double x) const noexcept { return slope_.slope(x); }   // f, f'
   Values at(double x) const noexcept { return full_.values(x); }     // f, f', f''
 
-  // The same at each of the n points x[0], ..., x[n-1], bit for bit what the one-point calls give, several
-  // times faster per point: f[i] (df[i], d2f[i]) for x[i]. An output array may be x itself. Like the
-  // one-point calls, not safe to call from two threads at once.
+  // The same at each of the n points x[0], ..., x[n-1]: f[i] (df[i], d2f[i]) for x[i], bit for bit what
+  // the one-point calls give (NaN sign and payload aside). Per point, polynomials run 4-7x faster than
+  // with one call per point, functions dominated by sin, exp or log about 1.5x. An output array may be
+  // x itself. Like the one-point calls, not safe to call from two threads at once.
   void value(const double* x, std::size_t n, double* f) const noexcept { value_.value(x, n, f); }
   void slope(const double* x, std::size_t n, double* f, double* df) const noexcept {
     slope_.slope(x, n, f, df);

@@ -11,7 +11,8 @@
 // The batch calls evaluate many points at once: each register becomes a row of lanes() values, one per
 // point, and each instruction loops over its row, so the dispatch is paid once per block of points and
 // the loops over plain arithmetic vectorize. Every lane performs the one-point operations in the same
-// order, so each result is bit for bit what the one-point call gives.
+// order, so each result is bit for bit what the one-point call gives (a NaN is a NaN, though the
+// compiler may pick either NaN operand's sign and payload for a + b in one loop and not the other).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
