@@ -2,10 +2,20 @@
 // the same functions written by hand in C++ (the limit a general evaluator can approach) and muParser
 // (a widely used bytecode evaluator; value only, it has no derivatives).
 //
-// Every benchmark evaluates the same 1,024 points read from an array and adds the results into a sum
-// the compiler must keep, so nothing is constant-folded. One "item" is one evaluation at one x.
+// Every benchmark evaluates the same 1,024 points read from an array, so nothing is constant-folded.
+// The one-point rows add the results into a sum the compiler must keep; the batch rows write arrays
+// the compiler must fill. One "item" is one evaluation at one x.
+//
+// Two ways of asking: one point per call (slope/, value/), as the serial descent loop asks, and all
+// 1,024 points in one call (batch_slope/, batch_value/), as a plot or a grid scan asks. The hand-written
+// functions are inline functions the compiler sees at the call, so it may inline, unroll and vectorize
+// them across points: the physical limit. slope/hand_call/ is the same code called through a function
+// pointer, one out-of-line call per point like Function::slope. value/hand and batch_value/hand, f alone
+// by hand, bound what any evaluator calling the same libm can gain over muParser. muParser's bulk mode
+// runs on one thread (Debian builds it with OpenMP; see main).
 #include <benchmark/benchmark.h>
 #include <muParser.h>
+#include <omp.h>
 
 #include <cmath>
 #include <cstdio>
@@ -28,48 +38,78 @@ struct Pair {
   double f, df;
 };
 
-// The five functions, each as descent reads it, as muParser reads it, and by hand.
-struct Case {
-  const char* name;
-  const char* descent;
-  const char* muparser;
-  Pair (*hand)(double);
-};
-
 constexpr double kPoly[13] = {1, -0.5, 0.25, 2, -1.5, 0.3, -0.2, 0.1, 0.05, -0.04, 0.03, -0.02, 0.01};
 
-const Case kCases[] = {
-    {"quartic", "x^4 - 3x^2 + 2", "x^4 - 3*x^2 + 2",
-     [](double x) {
-       const double x2 = x * x;
-       return Pair{x2 * x2 - 3 * x2 + 2, 4 * x2 * x - 6 * x};
-     }},
-    {"shifted_quartic", "0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2", "0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2",
-     [](double x) {
-       const double u = 0.75 * x - 1.2, v = 0.75 * x - 1, u2 = u * u;
-       return Pair{0.5 * u2 * u2 - 2 * v * v + 2, 1.5 * u2 * u - 3 * v};
-     }},
-    {"damped_sine", "sin(x)*exp(-x^2/4)", "sin(x)*exp(-(x^2)/4)",
-     [](double x) {
-       const double s = std::sin(x), e = std::exp(-x * x / 4);
-       return Pair{s * e, (std::cos(x) - 0.5 * x * s) * e};
-     }},
-    {"sigmoid_softplus", "sigmoid(x) + softplus(x - 1) - 0.5*x", "sigmoid(x) + softplus(x - 1) - 0.5*x",
-     [](double x) {
-       const double s = sigmoid(x);
-       return Pair{s + softplus(x - 1) - 0.5 * x, s * (1 - s) + sigmoid(x - 1) - 0.5};
-     }},
-    {"poly12",
-     "1 - 0.5x + 0.25x^2 + 2x^3 - 1.5x^4 + 0.3x^5 - 0.2x^6 + 0.1x^7 + 0.05x^8 - 0.04x^9 + 0.03x^10"
-     " - 0.02x^11 + 0.01x^12",
-     "1 - 0.5*x + 0.25*x^2 + 2*x^3 - 1.5*x^4 + 0.3*x^5 - 0.2*x^6 + 0.1*x^7 + 0.05*x^8 - 0.04*x^9"
-     " + 0.03*x^10 - 0.02*x^11 + 0.01*x^12",
-     [](double x) {
-       double f = kPoly[12], df = 12 * kPoly[12];
-       for (int k = 11; k >= 0; --k) f = f * x + kPoly[k];
-       for (int k = 11; k >= 1; --k) df = df * x + k * kPoly[k];
-       return Pair{f, df};
-     }},
+// The five functions, each as descent reads it, as muParser reads it, and by hand.
+struct Quartic {
+  static constexpr const char* name = "quartic";
+  static constexpr const char* descent = "x^4 - 3x^2 + 2";
+  static constexpr const char* muparser = "x^4 - 3*x^2 + 2";
+  static Pair hand(double x) {
+    const double x2 = x * x;
+    return Pair{x2 * x2 - 3 * x2 + 2, 4 * x2 * x - 6 * x};
+  }
+  static double handValue(double x) {
+    const double x2 = x * x;
+    return x2 * x2 - 3 * x2 + 2;
+  }
+};
+
+struct ShiftedQuartic {
+  static constexpr const char* name = "shifted_quartic";
+  static constexpr const char* descent = "0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2";
+  static constexpr const char* muparser = "0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2";
+  static Pair hand(double x) {
+    const double u = 0.75 * x - 1.2, v = 0.75 * x - 1, u2 = u * u;
+    return Pair{0.5 * u2 * u2 - 2 * v * v + 2, 1.5 * u2 * u - 3 * v};
+  }
+  static double handValue(double x) {
+    const double u = 0.75 * x - 1.2, v = 0.75 * x - 1, u2 = u * u;
+    return 0.5 * u2 * u2 - 2 * v * v + 2;
+  }
+};
+
+struct DampedSine {
+  static constexpr const char* name = "damped_sine";
+  static constexpr const char* descent = "sin(x)*exp(-x^2/4)";
+  static constexpr const char* muparser = "sin(x)*exp(-(x^2)/4)";
+  static Pair hand(double x) {
+    const double s = std::sin(x), e = std::exp(-x * x / 4);
+    return Pair{s * e, (std::cos(x) - 0.5 * x * s) * e};
+  }
+  static double handValue(double x) { return std::sin(x) * std::exp(-x * x / 4); }
+};
+
+struct SigmoidSoftplus {
+  static constexpr const char* name = "sigmoid_softplus";
+  static constexpr const char* descent = "sigmoid(x) + softplus(x - 1) - 0.5*x";
+  static constexpr const char* muparser = "sigmoid(x) + softplus(x - 1) - 0.5*x";
+  static Pair hand(double x) {
+    const double s = sigmoid(x);
+    return Pair{s + softplus(x - 1) - 0.5 * x, s * (1 - s) + sigmoid(x - 1) - 0.5};
+  }
+  static double handValue(double x) { return sigmoid(x) + softplus(x - 1) - 0.5 * x; }
+};
+
+struct Poly12 {
+  static constexpr const char* name = "poly12";
+  static constexpr const char* descent =
+      "1 - 0.5x + 0.25x^2 + 2x^3 - 1.5x^4 + 0.3x^5 - 0.2x^6 + 0.1x^7 + 0.05x^8 - 0.04x^9 + 0.03x^10"
+      " - 0.02x^11 + 0.01x^12";
+  static constexpr const char* muparser =
+      "1 - 0.5*x + 0.25*x^2 + 2*x^3 - 1.5*x^4 + 0.3*x^5 - 0.2*x^6 + 0.1*x^7 + 0.05*x^8 - 0.04*x^9"
+      " + 0.03*x^10 - 0.02*x^11 + 0.01*x^12";
+  static Pair hand(double x) {
+    double f = kPoly[12], df = 12 * kPoly[12];
+    for (int k = 11; k >= 0; --k) f = f * x + kPoly[k];
+    for (int k = 11; k >= 1; --k) df = df * x + k * kPoly[k];
+    return Pair{f, df};
+  }
+  static double handValue(double x) {
+    double f = kPoly[12];
+    for (int k = 11; k >= 0; --k) f = f * x + kPoly[k];
+    return f;
+  }
 };
 
 std::vector<double> points() {
@@ -86,30 +126,50 @@ void configure(mu::Parser& parser, double* x, const char* expression) {
   parser.SetExpr(expression);
 }
 
-// The three evaluators must agree before their speeds mean anything.
+bool close(double a, double b) { return std::fabs(a - b) <= 1e-9 * (1 + std::fabs(b)); }
+
+// The evaluators must agree before their speeds mean anything.
+template <class C>
 void checkAgreement() {
-  for (const Case& c : kCases) {
-    const auto fn = descent::Function::parse(c.descent);
-    double x = 0;
-    mu::Parser parser;
-    configure(parser, &x, c.muparser);
-    for (double at : {-1.7, -0.3, 0.4, 1.9}) {
-      x = at;
-      const descent::Slope s = fn.slope(at);
-      const Pair h = c.hand(at);
-      const double m = parser.Eval();
-      auto close = [](double a, double b) { return std::fabs(a - b) <= 1e-9 * (1 + std::fabs(b)); };
-      if (!close(s.f, h.f) || !close(s.df, h.df) || !close(fn.value(at), m)) {
-        std::fprintf(stderr, "bench: %s disagrees at x = %g: program %g %g, hand %g %g, muParser %g\n", c.name, at,
-                     s.f, s.df, h.f, h.df, m);
-        std::exit(1);
-      }
+  const auto fn = descent::Function::parse(C::descent);
+  double x = 0;
+  mu::Parser parser;
+  configure(parser, &x, C::muparser);
+  for (double at : {-1.7, -0.3, 0.4, 1.9}) {
+    x = at;
+    const descent::Slope s = fn.slope(at);
+    const Pair h = C::hand(at);
+    const double m = parser.Eval();
+    if (!close(s.f, h.f) || !close(s.df, h.df) || !close(fn.value(at), m) || !close(C::handValue(at), h.f)) {
+      std::fprintf(stderr, "bench: %s disagrees at x = %g: program %g %g, hand %g %g, muParser %g\n", C::name,
+                   at, s.f, s.df, h.f, h.df, m);
+      std::exit(1);
+    }
+  }
+  std::vector<double> xs = kPoints, f(xs.size()), df(xs.size()), bulk(xs.size());
+  fn.slope(xs.data(), xs.size(), f.data(), df.data());
+  mu::Parser parserBulk;
+  configure(parserBulk, xs.data(), C::muparser);
+  parserBulk.Eval(bulk.data(), static_cast<int>(bulk.size()));
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const Pair h = C::hand(xs[i]);
+    if (!close(f[i], h.f) || !close(df[i], h.df) || !close(bulk[i], h.f)) {
+      std::fprintf(stderr, "bench: %s batch disagrees at x = %g: program %g %g, hand %g %g, muParser %g\n",
+                   C::name, xs[i], f[i], df[i], h.f, h.df, bulk[i]);
+      std::exit(1);
     }
   }
 }
 
-void programSlope(benchmark::State& state, const Case& c) {
-  const auto fn = descent::Function::parse(c.descent);
+// The arrays as seen by code the compiler cannot look into, so every value must be stored.
+void keep(std::vector<double>& values) {
+  benchmark::DoNotOptimize(values.data());
+  benchmark::ClobberMemory();
+}
+
+template <class C>
+void programSlope(benchmark::State& state) {
+  const auto fn = descent::Function::parse(C::descent);
   for (auto _ : state) {
     double sum = 0;
     for (double x : kPoints) {
@@ -121,11 +181,12 @@ void programSlope(benchmark::State& state, const Case& c) {
   state.SetItemsProcessed(state.iterations() * kPoints.size());
 }
 
-void handSlope(benchmark::State& state, const Case& c) {
+template <class C>
+void handSlope(benchmark::State& state) {
   for (auto _ : state) {
     double sum = 0;
     for (double x : kPoints) {
-      const Pair p = c.hand(x);
+      const Pair p = C::hand(x);
       sum += p.f + p.df;
     }
     benchmark::DoNotOptimize(sum);
@@ -133,8 +194,24 @@ void handSlope(benchmark::State& state, const Case& c) {
   state.SetItemsProcessed(state.iterations() * kPoints.size());
 }
 
-void programValue(benchmark::State& state, const Case& c) {
-  const auto fn = descent::Function::parse(c.descent);
+template <class C>
+void handCallSlope(benchmark::State& state) {
+  Pair (*hand)(double) = C::hand;
+  benchmark::DoNotOptimize(hand);  // an opaque pointer: one real call per point
+  for (auto _ : state) {
+    double sum = 0;
+    for (double x : kPoints) {
+      const Pair p = hand(x);
+      sum += p.f + p.df;
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
+template <class C>
+void programValue(benchmark::State& state) {
+  const auto fn = descent::Function::parse(C::descent);
   for (auto _ : state) {
     double sum = 0;
     for (double x : kPoints) sum += fn.value(x);
@@ -143,10 +220,21 @@ void programValue(benchmark::State& state, const Case& c) {
   state.SetItemsProcessed(state.iterations() * kPoints.size());
 }
 
-void muparserValue(benchmark::State& state, const Case& c) {
+template <class C>
+void handValue(benchmark::State& state) {
+  for (auto _ : state) {
+    double sum = 0;
+    for (double x : kPoints) sum += C::handValue(x);
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
+template <class C>
+void muparserValue(benchmark::State& state) {
   double x = 0;
   mu::Parser parser;
-  configure(parser, &x, c.muparser);
+  configure(parser, &x, C::muparser);
   parser.Eval();  // the first Eval parses; later ones run muParser's bytecode
   for (auto _ : state) {
     double sum = 0;
@@ -159,17 +247,96 @@ void muparserValue(benchmark::State& state, const Case& c) {
   state.SetItemsProcessed(state.iterations() * kPoints.size());
 }
 
+// The batch rows write f (and f') for all points into arrays.
+template <class C>
+void programBatchSlope(benchmark::State& state) {
+  const auto fn = descent::Function::parse(C::descent);
+  std::vector<double> f(kPoints.size()), df(kPoints.size());
+  for (auto _ : state) {
+    fn.slope(kPoints.data(), kPoints.size(), f.data(), df.data());
+    keep(f);
+    keep(df);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
+template <class C>
+void handBatchSlope(benchmark::State& state) {
+  std::vector<double> f(kPoints.size()), df(kPoints.size());
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < kPoints.size(); ++i) {
+      const Pair p = C::hand(kPoints[i]);
+      f[i] = p.f;
+      df[i] = p.df;
+    }
+    keep(f);
+    keep(df);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
+template <class C>
+void programBatchValue(benchmark::State& state) {
+  const auto fn = descent::Function::parse(C::descent);
+  std::vector<double> f(kPoints.size());
+  for (auto _ : state) {
+    fn.value(kPoints.data(), kPoints.size(), f.data());
+    keep(f);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
+template <class C>
+void handBatchValue(benchmark::State& state) {
+  std::vector<double> f(kPoints.size());
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < kPoints.size(); ++i) f[i] = C::handValue(kPoints[i]);
+    keep(f);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
+template <class C>
+void muparserBatchValue(benchmark::State& state) {
+  std::vector<double> xs = kPoints, f(kPoints.size());
+  mu::Parser parser;
+  configure(parser, xs.data(), C::muparser);  // bulk mode: x is read from xs[i] for the i-th result
+  parser.Eval();
+  for (auto _ : state) {
+    parser.Eval(f.data(), static_cast<int>(f.size()));
+    keep(f);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
+template <class C>
+void registerCase() {
+  checkAgreement<C>();
+  const std::string name = C::name;
+  benchmark::RegisterBenchmark(("slope/program/" + name).c_str(), programSlope<C>);
+  benchmark::RegisterBenchmark(("slope/hand/" + name).c_str(), handSlope<C>);
+  benchmark::RegisterBenchmark(("slope/hand_call/" + name).c_str(), handCallSlope<C>);
+  benchmark::RegisterBenchmark(("value/program/" + name).c_str(), programValue<C>);
+  benchmark::RegisterBenchmark(("value/hand/" + name).c_str(), handValue<C>);
+  benchmark::RegisterBenchmark(("value/muparser/" + name).c_str(), muparserValue<C>);
+  benchmark::RegisterBenchmark(("batch_slope/program/" + name).c_str(), programBatchSlope<C>);
+  benchmark::RegisterBenchmark(("batch_slope/hand/" + name).c_str(), handBatchSlope<C>);
+  benchmark::RegisterBenchmark(("batch_value/program/" + name).c_str(), programBatchValue<C>);
+  benchmark::RegisterBenchmark(("batch_value/hand/" + name).c_str(), handBatchValue<C>);
+  benchmark::RegisterBenchmark(("batch_value/muparser/" + name).c_str(), muparserBatchValue<C>);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  checkAgreement();
-  for (const Case& c : kCases) {
-    const std::string name = c.name;
-    benchmark::RegisterBenchmark(("slope/program/" + name).c_str(), programSlope, c);
-    benchmark::RegisterBenchmark(("slope/hand/" + name).c_str(), handSlope, c);
-    benchmark::RegisterBenchmark(("value/program/" + name).c_str(), programValue, c);
-    benchmark::RegisterBenchmark(("value/muparser/" + name).c_str(), muparserValue, c);
-  }
+  // Debian's muParser is built with OpenMP and splits a bulk Eval over up to omp_get_max_threads()
+  // threads. Every row here is one thread's CPU time, so muParser gets one thread too.
+  omp_set_num_threads(1);
+  registerCase<Quartic>();
+  registerCase<ShiftedQuartic>();
+  registerCase<DampedSine>();
+  registerCase<SigmoidSoftplus>();
+  registerCase<Poly12>();
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
