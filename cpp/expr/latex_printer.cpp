@@ -4,20 +4,31 @@
 namespace descent {
 namespace {
 
-std::string latex(const Shape& shape);
+// Each part is appended to one output string: no temporary strings to build and free.
+void latex(std::string& out, const Shape& shape);
 
-std::string bracketed(const std::string& inner) { return "\\left(" + inner + "\\right)"; }
+void bracketed(std::string& out, const Shape& shape) {
+  out += "\\left(";
+  latex(out, shape);
+  out += "\\right)";
+}
 
-std::string latex(const Shape& shape, int needed) {
-  const std::string inner = latex(shape);
-  return precedence(shape) < needed ? bracketed(inner) : inner;
+void latex(std::string& out, const Shape& shape, int needed) {
+  if (precedence(shape) < needed)
+    bracketed(out, shape);
+  else
+    latex(out, shape);
 }
 
 // 1e-05 becomes 1 \times 10^{-5}.
-std::string latexNumber(double value) {
+void latexNumber(std::string& out, double value) {
   const Scientific n = scientific(value);
-  if (n.exponent.empty()) return n.mantissa;
-  return n.mantissa + " \\times 10^{" + (n.negativeExponent ? "-" : "") + n.exponent + "}";
+  out += n.mantissa;
+  if (n.exponent.empty()) return;
+  out += " \\times 10^{";
+  if (n.negativeExponent) out += "-";
+  out += n.exponent;
+  out += "}";
 }
 
 // Whether the written factor begins with a digit: 2, 2^{x}, so that x2^{x} is not misread.
@@ -26,8 +37,7 @@ bool startsWithDigit(const Shape& shape) {
   return shape.kind == Shape::Kind::power && startsWithDigit(shape.parts[0]);
 }
 
-std::string product(const Shape& shape) {
-  std::string out;
+void product(std::string& out, const Shape& shape) {
   const Shape* previous = nullptr;
   for (const auto& factor : shape.parts) {
     // Juxtaposition reads as a product except before a digit: 2 \cdot 3, x \cdot 2^{x}.
@@ -35,65 +45,94 @@ std::string product(const Shape& shape) {
       out += " \\cdot ";
     else if (previous && previous->kind == Shape::Kind::constant)
       out += " ";
-    out += latex(factor, 4);
+    latex(out, factor, 4);
     previous = &factor;
   }
-  return out;
 }
 
-std::string callLatex(const Shape& shape) {
-  const std::string argument = latex(shape.parts[0]);
+void callLatex(std::string& out, const Shape& shape) {
+  const Shape& argument = shape.parts[0];
   switch (shape.builtin) {
     case Builtin::sqrt:
-      return "\\sqrt{" + argument + "}";
+      out += "\\sqrt{";
+      latex(out, argument);
+      out += "}";
+      return;
     case Builtin::cbrt:
-      return "\\sqrt[3]{" + argument + "}";
+      out += "\\sqrt[3]{";
+      latex(out, argument);
+      out += "}";
+      return;
     case Builtin::abs:
-      return "\\left|" + argument + "\\right|";
+      out += "\\left|";
+      latex(out, argument);
+      out += "\\right|";
+      return;
     default:
       break;
   }
   const BuiltinInfo& info = infoOf(shape.builtin);
-  const std::string name =
-      info.latex.empty() ? "\\operatorname{" + std::string(info.name) + "}" : std::string(info.latex);
-  return name + bracketed(argument);
+  if (info.latex.empty()) {
+    out += "\\operatorname{";
+    out += info.name;
+    out += "}";
+  } else {
+    out += info.latex;
+  }
+  bracketed(out, argument);
 }
 
-std::string latex(const Shape& shape) {
+void latex(std::string& out, const Shape& shape) {
   using Kind = Shape::Kind;
   switch (shape.kind) {
     case Kind::number:
-      return latexNumber(shape.value);
+      return latexNumber(out, shape.value);
     case Kind::constant:
-      return shape.constant == Constant::pi ? "\\pi" : "e";
+      out += shape.constant == Constant::pi ? "\\pi" : "e";
+      return;
     case Kind::variable:
-      return "x";
-    case Kind::sum: {
-      std::string out;
+      out += "x";
+      return;
+    case Kind::sum:
       for (std::size_t i = 0; i < shape.parts.size(); ++i) {
         const Shape& term = shape.parts[i];
         const bool minus = term.kind == Kind::negative;
         out += i == 0 ? (minus ? "-" : "") : (minus ? " - " : " + ");
-        out += minus ? latex(term.parts[0], 3) : latex(term, 2);
+        if (minus)
+          latex(out, term.parts[0], 3);
+        else
+          latex(out, term, 2);
       }
-      return out;
-    }
+      return;
     case Kind::negative:
-      return "-" + latex(shape.parts[0], 3);
+      out += "-";
+      return latex(out, shape.parts[0], 3);
     case Kind::product:
-      return product(shape);
+      return product(out, shape);
     case Kind::fraction:
-      return "\\frac{" + latex(shape.parts[0]) + "}{" + latex(shape.parts[1]) + "}";
+      out += "\\frac{";
+      latex(out, shape.parts[0]);
+      out += "}{";
+      latex(out, shape.parts[1]);
+      out += "}";
+      return;
     case Kind::power:
-      return latex(shape.parts[0], 6) + "^{" + latex(shape.parts[1]) + "}";
+      latex(out, shape.parts[0], 6);
+      out += "^{";
+      latex(out, shape.parts[1]);
+      out += "}";
+      return;
     case Kind::call:
-      return callLatex(shape);
+      return callLatex(out, shape);
   }
-  return "";
 }
 
 }  // namespace
 
-std::string toLatex(const Tree& tree) { return latex(layout(tree)); }
+std::string toLatex(const Tree& tree) {
+  std::string out;
+  latex(out, layout(tree));
+  return out;
+}
 
 }  // namespace descent

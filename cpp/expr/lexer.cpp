@@ -7,6 +7,7 @@
 
 #include "expr/error.hpp"
 #include "expr/limits.hpp"
+#include "expr/suggestion.hpp"
 
 namespace descent {
 namespace {
@@ -125,7 +126,8 @@ class Lexer {
     token.value = std::strtod(token.text.c_str(), nullptr);
     if (std::isinf(token.value))
       throw ExpressionError(
-          "the number " + shortened(token.text) + " is too large (the largest is about 1.8e308)", column_);
+          join({"the number ", shortened(token.text), " is too large (the largest is about 1.8e308)"}),
+          column_);
     if (peek() == '.')
       throw ExpressionError("a number has at most one decimal point", column_ + int(at_ - start));
     column_ += static_cast<int>(at_ - start);
@@ -160,18 +162,20 @@ class Lexer {
   ExpressionError unexpectedCharacter() const {
     const auto byte = static_cast<unsigned char>(peek());
     if (byte < 0x20 || byte == 0x7F)
-      return ExpressionError("control character (code " + std::to_string(byte) + ") is not allowed", column_);
+      return ExpressionError(join({"control character (code ", std::to_string(byte), ") is not allowed"}),
+                             column_);
     const std::size_t length = utf8Length();
     if (length == 0) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", byte);
-      return ExpressionError(std::string("invalid byte ") + hex + ": the text is not valid UTF-8", column_);
+      return ExpressionError(join({"invalid byte ", hex, ": the text is not valid UTF-8"}), column_);
     }
     const std::string shown(input_.substr(at_, length));
     if (byte >= 0x80)
       return ExpressionError(
-          "'" + shown + "' is not part of the language: use plain ASCII (+ - * / ^, digits, x, pi)", column_);
-    return ExpressionError("unexpected character '" + shown + "'", column_);
+          join({"'", shown, "' is not part of the language: use plain ASCII (+ - * / ^, digits, x, pi)"}),
+          column_);
+    return ExpressionError(join({"unexpected character '", shown, "'"}), column_);
   }
 };
 
@@ -179,15 +183,15 @@ class Lexer {
 
 std::vector<Token> tokenize(std::string_view input) {
   if (input.size() > limits::kMaxInputLength)
-    throw ExpressionError("the expression is too long: " + std::to_string(input.size()) +
-                              " characters, the limit is " + std::to_string(limits::kMaxInputLength),
+    throw ExpressionError(join({"the expression is too long: ", std::to_string(input.size()),
+                                " characters, the limit is ", std::to_string(limits::kMaxInputLength)}),
                           static_cast<int>(limits::kMaxInputLength) + 1);
   return Lexer(input).run();
 }
 
 std::string shortened(const std::string& text) {
   constexpr std::size_t kShown = 24;
-  return text.size() <= kShown ? text : text.substr(0, kShown) + "...";
+  return text.size() <= kShown ? text : join({std::string_view(text).substr(0, kShown), "..."});
 }
 
 std::string describe(const Token& token) {
@@ -195,11 +199,9 @@ std::string describe(const Token& token) {
     case TokenKind::end:
       return "the end of the input";
     case TokenKind::number:
-      return "the number " + token.text;
-    case TokenKind::name:
-      return "'" + token.text + "'";
+      return join({"the number ", token.text});
     default:
-      return "'" + token.text + "'";
+      return join({"'", token.text, "'"});
   }
 }
 

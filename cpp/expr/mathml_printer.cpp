@@ -4,100 +4,155 @@
 namespace descent {
 namespace {
 
-std::string mathml(const Shape& shape);
+// Each part is appended to one output string: no temporary strings to build and free.
+void mathml(std::string& out, const Shape& shape);
 
-std::string row(const std::string& inner) { return "<mrow>" + inner + "</mrow>"; }
-std::string op(const std::string& symbol) { return "<mo>" + symbol + "</mo>"; }
-std::string bracketed(const std::string& inner) { return row(op("(") + inner + op(")")); }
-
-std::string mathml(const Shape& shape, int needed) {
-  const std::string inner = mathml(shape);
-  return precedence(shape) < needed ? bracketed(inner) : inner;
+void op(std::string& out, const char* symbol) {
+  out += "<mo>";
+  out += symbol;
+  out += "</mo>";
 }
 
-std::string numberMathml(double value) {
+void mathml(std::string& out, const Shape& shape, int needed) {
+  if (precedence(shape) >= needed) return mathml(out, shape);
+  out += "<mrow><mo>(</mo>";
+  mathml(out, shape);
+  out += "<mo>)</mo></mrow>";
+}
+
+void numberMathml(std::string& out, double value) {
   const Scientific n = scientific(value);
-  if (n.exponent.empty()) return "<mn>" + n.mantissa + "</mn>";
-  const std::string exponent = "<mn>" + n.exponent + "</mn>";
-  return row("<mn>" + n.mantissa + "</mn>" + op("&#xD7;") + "<msup><mn>10</mn>" +
-             (n.negativeExponent ? row(op("&#x2212;") + exponent) : exponent) + "</msup>");
+  if (n.exponent.empty()) {
+    out += "<mn>";
+    out += n.mantissa;
+    out += "</mn>";
+    return;
+  }
+  out += "<mrow><mn>";
+  out += n.mantissa;
+  out += "</mn><mo>&#xD7;</mo><msup><mn>10</mn>";
+  if (n.negativeExponent) out += "<mrow><mo>&#x2212;</mo>";
+  out += "<mn>";
+  out += n.exponent;
+  out += "</mn>";
+  if (n.negativeExponent) out += "</mrow>";
+  out += "</msup></mrow>";
 }
 
-std::string product(const Shape& shape) {
-  std::string out;
+void product(std::string& out, const Shape& shape) {
+  out += "<mrow>";
   const Shape* previous = nullptr;
   for (const auto& factor : shape.parts) {
     if (previous)
-      out += op(previous->kind == Shape::Kind::number && factor.kind == Shape::Kind::number ? "&#xB7;"
-                                                                                            : "&#x2062;");
-    out += mathml(factor, 4);
+      op(out,
+         previous->kind == Shape::Kind::number && factor.kind == Shape::Kind::number ? "&#xB7;" : "&#x2062;");
+    mathml(out, factor, 4);
     previous = &factor;
   }
-  return row(out);
+  out += "</mrow>";
 }
 
-std::string callMathml(const Shape& shape) {
-  const std::string argument = mathml(shape.parts[0]);
+void callMathml(std::string& out, const Shape& shape) {
+  const Shape& argument = shape.parts[0];
   switch (shape.builtin) {
     case Builtin::sqrt:
-      return "<msqrt>" + argument + "</msqrt>";
+      out += "<msqrt>";
+      mathml(out, argument);
+      out += "</msqrt>";
+      return;
     case Builtin::cbrt:
-      return "<mroot>" + row(argument) + "<mn>3</mn></mroot>";
+      out += "<mroot><mrow>";
+      mathml(out, argument);
+      out += "</mrow><mn>3</mn></mroot>";
+      return;
     case Builtin::abs:
-      return row(op("|") + argument + op("|"));
+      out += "<mrow><mo>|</mo>";
+      mathml(out, argument);
+      out += "<mo>|</mo></mrow>";
+      return;
     default:
       break;
   }
-  std::string name(nameOf(shape.builtin));
-  if (shape.builtin == Builtin::log) name = "ln";
-  if (shape.builtin == Builtin::sigmoid) name = "&#x3C3;";
-  std::string head = "<mi>" + name + "</mi>";
-  if (shape.builtin == Builtin::log2 || shape.builtin == Builtin::log10)
-    head =
-        "<msub><mi>log</mi><mn>" + std::string(shape.builtin == Builtin::log2 ? "2" : "10") + "</mn></msub>";
-  return row(head + op("&#x2061;") + bracketed(argument));
+  out += "<mrow>";
+  if (shape.builtin == Builtin::log2 || shape.builtin == Builtin::log10) {
+    out += "<msub><mi>log</mi><mn>";
+    out += shape.builtin == Builtin::log2 ? "2" : "10";
+    out += "</mn></msub>";
+  } else {
+    out += "<mi>";
+    if (shape.builtin == Builtin::log)
+      out += "ln";
+    else if (shape.builtin == Builtin::sigmoid)
+      out += "&#x3C3;";
+    else
+      out += nameOf(shape.builtin);
+    out += "</mi>";
+  }
+  out += "<mo>&#x2061;</mo><mrow><mo>(</mo>";
+  mathml(out, argument);
+  out += "<mo>)</mo></mrow></mrow>";
 }
 
-std::string mathml(const Shape& shape) {
+void mathml(std::string& out, const Shape& shape) {
   using Kind = Shape::Kind;
   switch (shape.kind) {
     case Kind::number:
-      return numberMathml(shape.value);
+      return numberMathml(out, shape.value);
     case Kind::constant:
-      return shape.constant == Constant::pi ? "<mi>&#x3C0;</mi>" : "<mi>e</mi>";
+      out += shape.constant == Constant::pi ? "<mi>&#x3C0;</mi>" : "<mi>e</mi>";
+      return;
     case Kind::variable:
-      return "<mi>x</mi>";
-    case Kind::sum: {
-      std::string out;
+      out += "<mi>x</mi>";
+      return;
+    case Kind::sum:
+      out += "<mrow>";
       for (std::size_t i = 0; i < shape.parts.size(); ++i) {
         const Shape& term = shape.parts[i];
         const bool minus = term.kind == Kind::negative;
         if (minus)
-          out += op("&#x2212;");
+          op(out, "&#x2212;");
         else if (i > 0)
-          out += op("+");
-        out += minus ? mathml(term.parts[0], 3) : mathml(term, 2);
+          op(out, "+");
+        if (minus)
+          mathml(out, term.parts[0], 3);
+        else
+          mathml(out, term, 2);
       }
-      return row(out);
-    }
+      out += "</mrow>";
+      return;
     case Kind::negative:
-      return row(op("&#x2212;") + mathml(shape.parts[0], 3));
+      out += "<mrow><mo>&#x2212;</mo>";
+      mathml(out, shape.parts[0], 3);
+      out += "</mrow>";
+      return;
     case Kind::product:
-      return product(shape);
+      return product(out, shape);
     case Kind::fraction:
-      return "<mfrac>" + row(mathml(shape.parts[0])) + row(mathml(shape.parts[1])) + "</mfrac>";
+      out += "<mfrac><mrow>";
+      mathml(out, shape.parts[0]);
+      out += "</mrow><mrow>";
+      mathml(out, shape.parts[1]);
+      out += "</mrow></mfrac>";
+      return;
     case Kind::power:
-      return "<msup>" + mathml(shape.parts[0], 6) + row(mathml(shape.parts[1])) + "</msup>";
+      out += "<msup>";
+      mathml(out, shape.parts[0], 6);
+      out += "<mrow>";
+      mathml(out, shape.parts[1]);
+      out += "</mrow></msup>";
+      return;
     case Kind::call:
-      return callMathml(shape);
+      return callMathml(out, shape);
   }
-  return "";
 }
 
 }  // namespace
 
 std::string toMathml(const Tree& tree) {
-  return "<math display=\"block\">" + mathml(layout(tree)) + "</math>";
+  std::string out = "<math display=\"block\">";
+  mathml(out, layout(tree));
+  out += "</math>";
+  return out;
 }
 
 }  // namespace descent

@@ -38,8 +38,8 @@ class Parser {
    public:
     explicit Nested(Parser& parser) : parser_(parser) {
       if (++parser_.depth_ > limits::kMaxNesting)
-        throw ExpressionError("the expression is nested too deeply (the limit is " +
-                                  std::to_string(limits::kMaxNesting) + " levels)",
+        throw ExpressionError(join({"the expression is nested too deeply (the limit is ",
+                                    std::to_string(limits::kMaxNesting), " levels)"}),
                               parser_.current().column);
     }
     ~Nested() { --parser_.depth_; }
@@ -132,7 +132,7 @@ class Parser {
     const std::string& name = token.text;
     if (name == "x" || name == "pi" || name == "e") {
       if (current().kind == TokenKind::open)
-        throw ExpressionError("'" + name + "' is not a function: write " + name + "*(...) for a product",
+        throw ExpressionError(join({"'", name, "' is not a function: write ", name, "*(...) for a product"}),
                               current().column);
       if (name == "x") return variable();
       return constant(name == "pi" ? Constant::pi : Constant::e);
@@ -144,7 +144,7 @@ class Parser {
       throw ExpressionError(unknownNameMessage(shortened(name)), token.column);
     }
     if (current().kind != TokenKind::open)
-      throw ExpressionError(name + " needs parentheses: write " + name + "(x)", current().column);
+      throw ExpressionError(join({name, " needs parentheses: write ", name, "(x)"}), current().column);
     return call(*builtin, argument(name));
   }
 
@@ -152,10 +152,10 @@ class Parser {
     Nested nested(*this);
     const Token& open = advance();
     if (current().kind == TokenKind::close)
-      throw ExpressionError(name + "() needs an argument, like " + name + "(x)", current().column);
+      throw ExpressionError(join({name, "() needs an argument, like ", name, "(x)"}), current().column);
     Tree inside = sum();
     if (current().kind == TokenKind::comma)
-      throw ExpressionError(name + " takes one argument", current().column);
+      throw ExpressionError(join({name, " takes one argument"}), current().column);
     expectClose(open);
     return inside;
   }
@@ -175,10 +175,10 @@ class Parser {
       return;
     }
     if (current().kind == TokenKind::end)
-      throw ExpressionError("')' expected to close '(' at column " + std::to_string(open.column),
+      throw ExpressionError(join({"')' expected to close '(' at column ", std::to_string(open.column)}),
                             current().column, open.column);
-    throw ExpressionError("')' expected to close '(' at column " + std::to_string(open.column) + ", found " +
-                              describe(current()),
+    throw ExpressionError(join({"')' expected to close '(' at column ", std::to_string(open.column),
+                                ", found ", describe(current())}),
                           current().column, open.column);
   }
 
@@ -187,12 +187,14 @@ class Parser {
     if (token.kind == TokenKind::end) {
       if (at_ == 0) return ExpressionError("type a function of x", token.column);
       return ExpressionError(
-          "the expression ends too early: something is missing after " + describe(previous()), token.column);
+          join({"the expression ends too early: something is missing after ", describe(previous())}),
+          token.column);
     }
     if (token.kind == TokenKind::close) return ExpressionError("a value is missing before ')'", token.column);
-    std::string message = "unexpected " + describe(token);
-    if (at_ > 0) message += " after " + describe(previous());
-    return ExpressionError(message + ": expected a number, x, a function or '('", token.column);
+    return ExpressionError(
+        join({"unexpected ", describe(token), at_ > 0 ? " after " : "",
+              at_ > 0 ? describe(previous()) : std::string(), ": expected a number, x, a function or '('"}),
+        token.column);
   }
 
   ExpressionError missingOperator() const {
@@ -200,14 +202,14 @@ class Parser {
     if (token.kind == TokenKind::comma)
       return ExpressionError("unexpected ',': commas only separate function arguments", token.column);
     if (token.kind == TokenKind::number && previous().kind == TokenKind::number)
-      return ExpressionError(
-          "an operator is missing between " + shortened(previous().text) + " and " + shortened(token.text),
-          token.column);
-    if (token.kind == TokenKind::name && previous().kind == TokenKind::name)
-      return ExpressionError("an operator is missing before " + describe(token) + ": write " +
-                                 shortened(previous().text) + "*" + shortened(token.text),
+      return ExpressionError(join({"an operator is missing between ", shortened(previous().text), " and ",
+                                   shortened(token.text)}),
                              token.column);
-    return ExpressionError("an operator is missing before " + describe(token), token.column);
+    if (token.kind == TokenKind::name && previous().kind == TokenKind::name)
+      return ExpressionError(join({"an operator is missing before ", describe(token), ": write ",
+                                   shortened(previous().text), "*", shortened(token.text)}),
+                             token.column);
+    return ExpressionError(join({"an operator is missing before ", describe(token)}), token.column);
   }
 };
 

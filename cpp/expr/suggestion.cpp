@@ -71,34 +71,45 @@ std::string_view nearestFunction(std::string_view name) {
 
 }  // namespace
 
+std::string join(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (const auto part : parts) size += part.size();
+  std::string out;
+  out.reserve(size);
+  for (const auto part : parts) out += part;
+  return out;
+}
+
 std::string unknownFunctionMessage(std::string_view name) {
-  const std::string quoted = "unknown function '" + std::string(name) + "'";
+  const std::string lower = lowercase(name);
   for (const auto& hint : kHints)
-    if (hint.name == lowercase(name)) return quoted + ": " + std::string(hint.advice);
+    if (hint.name == lower) return join({"unknown function '", name, "': ", hint.advice});
   const std::string_view nearest = nearestFunction(name);
-  if (!nearest.empty()) return quoted + ": did you mean " + std::string(nearest) + "?";
-  return quoted;
+  if (!nearest.empty()) return join({"unknown function '", name, "': did you mean ", nearest, "?"});
+  return join({"unknown function '", name, "'"});
 }
 
 std::string unknownNameMessage(std::string_view name) {
-  const std::string quoted = "unknown name '" + std::string(name) + "'";
-  if (name == "X") return quoted + ": the variable is x (lowercase)";
-  if (name == "E" || name == "PI" || name == "Pi") return quoted + ": constants are written e and pi";
-  if (builtinNamed(lowercase(name))) return quoted + ": function names are lowercase";
+  const auto quoted = [name](std::string_view a, std::string_view b = {}, std::string_view c = {},
+                             std::string_view d = {}, std::string_view e = {}) {
+    return join({"unknown name '", name, "'", a, b, c, d, e});
+  };
+  if (name == "X") return quoted(": the variable is x (lowercase)");
+  if (name == "E" || name == "PI" || name == "Pi") return quoted(": constants are written e and pi");
+  if (builtinNamed(lowercase(name))) return quoted(": function names are lowercase");
   if (name.size() > 1 && name.front() == 'x')
-    return quoted + ": write a product with *, like x*" + std::string(name.substr(1));
+    return quoted(": write a product with *, like x*", name.substr(1));
   for (const auto& hint : kHints)
-    if (hint.name == name) return quoted + ": " + std::string(hint.advice);
+    if (hint.name == name) return quoted(": ", hint.advice);
   // `sinx`, `cos2x`: a function name glued to its argument.
   std::size_t count = 0;
   const BuiltinInfo* builtins = allBuiltins(count);
   for (std::size_t i = 0; i < count; ++i) {
     const std::string_view fn = builtins[i].name;
     if (name.size() > fn.size() && name.substr(0, fn.size()) == fn)
-      return quoted + ": functions need parentheses, like " + std::string(fn) + "(" +
-             std::string(name.substr(fn.size())) + ")";
+      return quoted(": functions need parentheses, like ", fn, "(", name.substr(fn.size()), ")");
   }
-  return quoted + ": the variable is x";
+  return quoted(": the variable is x");
 }
 
 }  // namespace descent

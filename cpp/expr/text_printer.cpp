@@ -4,16 +4,18 @@
 namespace descent {
 namespace {
 
-std::string text(const Shape& shape);
+// Each part is appended to one output string: no temporary strings to build and free.
+void text(std::string& out, const Shape& shape);
 
 // Brackets when the part binds more loosely than its place needs.
-std::string text(const Shape& shape, int needed) {
-  const std::string inner = text(shape);
-  return precedence(shape) < needed ? "(" + inner + ")" : inner;
+void text(std::string& out, const Shape& shape, int needed) {
+  if (precedence(shape) >= needed) return text(out, shape);
+  out += "(";
+  text(out, shape);
+  out += ")";
 }
 
-std::string sumText(const Shape& shape) {
-  std::string out;
+void sumText(std::string& out, const Shape& shape) {
   for (std::size_t i = 0; i < shape.parts.size(); ++i) {
     const Shape& term = shape.parts[i];
     const bool minus = term.kind == Shape::Kind::negative;
@@ -21,46 +23,68 @@ std::string sumText(const Shape& shape) {
       out += minus ? "-" : "";
     else
       out += minus ? " - " : " + ";
-    out += minus ? text(term.parts[0], 3) : text(term, 2);
+    if (minus)
+      text(out, term.parts[0], 3);
+    else
+      text(out, term, 2);
   }
-  return out;
 }
 
-std::string text(const Shape& shape) {
+void text(std::string& out, const Shape& shape) {
   using Kind = Shape::Kind;
   switch (shape.kind) {
     case Kind::number:
-      return formatNumber(shape.value);
+      out += formatNumber(shape.value);
+      return;
     case Kind::constant:
-      return shape.constant == Constant::pi ? "pi" : "e";
+      out += shape.constant == Constant::pi ? "pi" : "e";
+      return;
     case Kind::variable:
-      return "x";
+      out += "x";
+      return;
     case Kind::sum:
-      return sumText(shape);
+      return sumText(out, shape);
     case Kind::negative:
-      return "-" + text(shape.parts[0], 3);
+      out += "-";
+      return text(out, shape.parts[0], 3);
     case Kind::product: {
-      std::string out;
-      for (const auto& factor : shape.parts) out += (out.empty() ? "" : "*") + text(factor, 4);
-      return out;
+      const std::size_t start = out.size();
+      for (const auto& factor : shape.parts) {
+        if (out.size() != start) out += "*";
+        text(out, factor, 4);
+      }
+      return;
     }
     case Kind::fraction:
-      return text(shape.parts[0], 3) + "/" + text(shape.parts[1], 4);
+      text(out, shape.parts[0], 3);
+      out += "/";
+      return text(out, shape.parts[1], 4);
     case Kind::power: {
       const Shape& exponent = shape.parts[1];
+      text(out, shape.parts[0], 6);
+      out += "^";
       // A signed exponent needs no brackets: x^-2 reads as x^(-2).
-      const std::string power =
-          exponent.kind == Kind::negative ? "-" + text(exponent.parts[0], 5) : text(exponent, 5);
-      return text(shape.parts[0], 6) + "^" + power;
+      if (exponent.kind == Kind::negative) {
+        out += "-";
+        return text(out, exponent.parts[0], 5);
+      }
+      return text(out, exponent, 5);
     }
     case Kind::call:
-      return std::string(nameOf(shape.builtin)) + "(" + text(shape.parts[0]) + ")";
+      out += nameOf(shape.builtin);
+      out += "(";
+      text(out, shape.parts[0]);
+      out += ")";
+      return;
   }
-  return "";
 }
 
 }  // namespace
 
-std::string toText(const Tree& tree) { return text(layout(tree)); }
+std::string toText(const Tree& tree) {
+  std::string out;
+  text(out, layout(tree));
+  return out;
+}
 
 }  // namespace descent
