@@ -7,19 +7,27 @@
 #include <new>
 #include <tuple>
 
+#include "expr/straight_line.hpp"
+
 namespace descent {
 
-// Turns trees into instructions in two passes. The first gives every distinct (operation, operands) one
-// register, one operation each; the second folds chains of additions and multiplications, and constants,
-// into the instructions that use them, keeping every operation and its order.
+// Turns trees into instructions in two passes. The first is the straight-line code every evaluator of
+// descent shares (expr/straight_line.hpp): every distinct (operation, operands) one register, one operation
+// each. The second folds chains of additions and multiplications, and constants, into the instructions
+// that use them, keeping every operation and its order.
 class ProgramBuilder {
  public:
   Program build(const std::vector<Tree>& outputs) {
-    values_.push_back(0);  // x
-    constant_.push_back(false);
-    std::vector<std::uint32_t> roots;
-    for (const auto& tree : outputs) roots.push_back(emit(tree));
-    return lower(roots);
+    const StraightLine code = StraightLine::lower(outputs);
+    values_ = code.value;
+    constant_ = code.constant;
+    for (std::size_t i = 0; i < code.steps.size(); ++i) {
+      const StraightLine::Step& step = code.steps[i];
+      const Code op = codeOf(step.code);
+      basic_.push_back({op, step.builtin, code.target[i], step.a, step.b});
+      seen_.emplace(std::make_tuple(op, step.builtin, step.a, step.b), code.target[i]);
+    }
+    return lower(code.outputs);
   }
 
  private:
@@ -36,117 +44,39 @@ class ProgramBuilder {
   std::vector<double> values_;  // per register of the first pass: the constant, or 0
   std::vector<bool> constant_;
   std::vector<std::int32_t> definedBy_;  // per register: index into basic_, or -1
-  std::map<std::uint64_t, std::uint32_t> constants_;
   std::map<std::tuple<Code, Builtin, std::uint32_t, std::uint32_t>, std::uint32_t> seen_;
 
-  std::uint32_t newRegister(double value, bool isConstant) {
-    const auto index = static_cast<std::uint32_t>(values_.size());
-    values_.push_back(value);
-    constant_.push_back(isConstant);
-    return index;
-  }
-
-  std::uint32_t constant(double value) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    auto found = constants_.find(bits);
-    if (found != constants_.end()) return found->second;
-    const std::uint32_t index = newRegister(value, true);
-    constants_.emplace(bits, index);
-    return index;
-  }
-
-  std::uint32_t instruction(Code code, std::uint32_t a, std::uint32_t b = 0, Builtin builtin = Builtin::sin) {
-    const auto key = std::make_tuple(code, builtin, a, b);
-    auto found = seen_.find(key);
-    if (found != seen_.end()) return found->second;
-    const std::uint32_t target = newRegister(0, false);
-    basic_.push_back({code, builtin, target, a, b});
-    seen_.emplace(key, target);
-    return target;
-  }
-
-  std::uint32_t emit(const Tree& tree) {
-    switch (tree->op) {
-      case Op::number:
-      case Op::constant:
-        return constant(tree->value);
-      case Op::variable:
-        return 0;
-      case Op::add:
-        return emitSum(tree->children);
-      case Op::multiply:
-        return emitProduct(tree->children);
-      case Op::power:
-        return emitPower(tree->children[0], tree->children[1]);
-      case Op::call:
-        return instruction(Code::call, emit(tree->children[0]), 0, tree->builtin);
+  static Code codeOf(StraightLine::Code code) {
+    switch (code) {
+      case StraightLine::Code::add:
+        return Code::add;
+      case StraightLine::Code::subtract:
+        return Code::subtract;
+      case StraightLine::Code::multiply:
+        return Code::multiply;
+      case StraightLine::Code::divide:
+        return Code::divide;
+      case StraightLine::Code::negate:
+        return Code::negate;
+      case StraightLine::Code::pow:
+        return Code::pow;
+      case StraightLine::Code::exp:
+        return Code::exp;
+      case StraightLine::Code::call:
+        break;
     }
-    return 0;
+    return Code::call;
   }
 
-  static bool isNegated(const Tree& term) {
-    return term->op == Op::multiply && isNumber(term->children.front(), -1);
-  }
-
-  Tree withoutSign(const Tree& term) {
-    std::vector<Tree> rest(term->children.begin() + 1, term->children.end());
-    return multiply(std::move(rest));
-  }
-
-  // Left to right, a - b for a term with coefficient -1, as a person writes it.
-  std::uint32_t emitSum(const std::vector<Tree>& terms) {
-    std::uint32_t total =
-        isNegated(terms[0]) ? instruction(Code::negate, emit(withoutSign(terms[0]))) : emit(terms[0]);
-    for (std::size_t i = 1; i < terms.size(); ++i) {
-      if (isNegated(terms[i]))
-        total = instruction(Code::subtract, total, emit(withoutSign(terms[i])));
-      else
-        total = instruction(Code::add, total, emit(terms[i]));
+  // The register of the constant 1, added if the code has none.
+  std::uint32_t one() {
+    for (std::uint32_t reg = 0; reg < values_.size(); ++reg) {
+      const double one = 1;
+      if (constant_[reg] && std::memcmp(&values_[reg], &one, sizeof one) == 0) return reg;
     }
-    return total;
-  }
-
-  static bool isReciprocal(const Tree& factor) {
-    return factor->op == Op::power && isNumber(factor->children[1]) && factor->children[1]->value < 0;
-  }
-
-  std::uint32_t emitProduct(const std::vector<Tree>& factors) {
-    std::uint32_t total = 0;
-    bool started = false;
-    for (const auto& factor : factors) {
-      if (isReciprocal(factor)) {
-        const std::uint32_t denominator = emitPower(factor->children[0], number(-factor->children[1]->value));
-        total = instruction(Code::divide, started ? total : constant(1), denominator);
-      } else {
-        const std::uint32_t next = emit(factor);
-        total = started ? instruction(Code::multiply, total, next) : next;
-      }
-      started = true;
-    }
-    return total;
-  }
-
-  // x^n for a small integer n by repeated squaring.
-  std::uint32_t integerPower(std::uint32_t base, unsigned n) {
-    if (n == 1) return base;
-    const std::uint32_t half = integerPower(base, n / 2);
-    const std::uint32_t squared = instruction(Code::multiply, half, half);
-    return n % 2 ? instruction(Code::multiply, squared, base) : squared;
-  }
-
-  std::uint32_t emitPower(const Tree& base, const Tree& exponent) {
-    if (isNumber(exponent)) {
-      const double n = exponent->value;
-      if (n == 0) return constant(1);
-      if (std::floor(n) == n && std::fabs(n) <= 64) {
-        const std::uint32_t positive = integerPower(emit(base), static_cast<unsigned>(std::fabs(n)));
-        return n > 0 ? positive : instruction(Code::divide, constant(1), positive);
-      }
-    }
-    if (base->op == Op::constant && base->constant == Constant::e)
-      return instruction(Code::exp, emit(exponent));
-    return instruction(Code::pow, emit(base), emit(exponent));
+    values_.push_back(1);
+    constant_.push_back(true);
+    return static_cast<std::uint32_t>(values_.size() - 1);
   }
 
   // Second pass.
@@ -325,7 +255,7 @@ class ProgramBuilder {
   std::uint32_t one_ = 0;
 
   Program lower(const std::vector<std::uint32_t>& roots) {
-    one_ = constant(1);
+    one_ = one();
     definedBy_.assign(values_.size(), -1);
     uses_.assign(values_.size(), 0);
     for (std::size_t i = 0; i < basic_.size(); ++i) {
