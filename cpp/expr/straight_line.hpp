@@ -1,10 +1,10 @@
 #pragma once
-// Trees lowered to straight-line code (the first pass of Program, and what the WASM engine compiles to
-// machine code): one operation per step, each distinct (operation, operands) once,
+// Trees lowered to straight-line code: one operation per step, each distinct (operation, operands) once,
 // in the order a person reads the expression: a sum left to right with a - b for a term whose coefficient
 // is -1, a product left to right with a / b for a factor with a negative exponent, x^n for a whole n up to
-// 64 by repeated squaring, e^u as exp(u). Every evaluator of descent computes exactly these operations in
-// this order, so they all agree to the last bit.
+// 64 by repeated squaring, e^u as exp(u). It is the first pass of every Program, and what the WASM engine
+// compiles to machine code (expr/wasm_code.hpp), so every evaluator of descent computes exactly these
+// operations in this order and they all agree to the last bit.
 #include <cstdint>
 #include <vector>
 
