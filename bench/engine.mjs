@@ -159,6 +159,10 @@ export async function measureEngine() {
     firstEngineMs: time(engineRun, 1, 0),
     engineMs: time(engineRun, 11, 5),
     handMs: time(() => handRun(RUN_STEPS), 11, 5),
+    // The same walk without the path: a multi-start of one start keeps only where it ended. The
+    // difference to engineMs is the cost of handing 3 x 8 MB of path to JS.
+    walkMs: time(() => engine.multiStart({ expression: EXPRESSION, a: X0, b: X0 + 1e-9, count: 1, seed: 1, eta: ETA,
+      steps: RUN_STEPS, method: 'gd' }).final[0], 11, 5),
     mathjsSteps: MATHJS_STEPS,
     mathjsMs: (time(() => mathjsRun(MATHJS_STEPS), 3, 1) * RUN_STEPS) / MATHJS_STEPS,
   };
