@@ -32,38 +32,39 @@ ResolvedHyperparameters validate(const RunSettings& settings) {
   return resolve(settings.method, settings.hyper);
 }
 
-namespace {
+RunInPieces::RunInPieces(const Function& fn, const RunSettings& settings)
+    : steps_(settings.steps),
+      walk_(fn, settings.x0, settings.eta, settings.method, validate(settings), settings.tolerance) {}
 
-// Records the walk into x, f, df (each sized for every point it may take) and answers how many points
-// it took. Nothing here can throw, so the loop runs without exception bookkeeping: with JS-based
-// exceptions in WASM, a possibly-throwing call in a frame that owns vectors goes through a JS trampoline.
-std::size_t record(Walk& walk, long long steps, double* x, double* f, double* df) noexcept {
-  for (std::size_t k = 0;; ++k) {
-    const Point& at = walk.point();
+std::size_t RunInPieces::next(double* x, double* f, double* df, std::size_t room) noexcept {
+  std::size_t k = 0;
+  while (!done_ && k < room) {
+    const Point& at = walk_.point();
     x[k] = at.x;
     f[k] = at.f;
     df[k] = at.df;
-    if (walk.stopReason() || walk.step() == steps) return k + 1;
-    walk.advance();
+    ++k;
+    if (walk_.stopReason() || walk_.step() == steps_)
+      done_ = true;
+    else
+      walk_.advance();
   }
+  taken_ += k;
+  return k;
 }
 
-}  // namespace
-
 Trajectory run(const Function& fn, const RunSettings& settings) {
-  ResolvedHyperparameters hyper = validate(settings);
+  RunInPieces pieces(fn, settings);
   Trajectory path;
   const auto points = static_cast<std::size_t>(settings.steps) + 1;
   path.x.resize(points);
   path.f.resize(points);
   path.df.resize(points);
-
-  Walk walk(fn, settings.x0, settings.eta, settings.method, hyper, settings.tolerance);
-  const std::size_t taken = record(walk, settings.steps, path.x.data(), path.f.data(), path.df.data());
+  const std::size_t taken = pieces.next(path.x.data(), path.f.data(), path.df.data(), points);
   path.x.resize(taken);
   path.f.resize(taken);
   path.df.resize(taken);
-  path.status = walk.stopReason().value_or(StopReason::maxSteps);
+  path.status = pieces.status();
   path.stoppedAt = taken - 1;
   return path;
 }

@@ -35,4 +35,25 @@ ResolvedHyperparameters validate(const RunSettings& settings);
 // N steps give N+1 points, fewer when a stop rule fires first (see Walk::stopReason). Throws SettingsError.
 Trajectory run(const Function& fn, const RunSettings& settings);
 
+// The same run recorded a piece at a time, for a caller that moves the path elsewhere as it goes (the
+// WASM engine copies each piece into JS arrays) instead of holding all of it twice.
+class RunInPieces {
+ public:
+  // Throws SettingsError, as run() does. fn must outlive this.
+  RunInPieces(const Function& fn, const RunSettings& settings);
+  // Writes the next points (at most room) into x, f, df and answers how many: 0 once the run is over.
+  // Nothing here throws, so the loop runs without exception bookkeeping (with JS-based exceptions in
+  // WASM, a possibly-throwing call from a frame that owns memory goes through a JS trampoline).
+  std::size_t next(double* x, double* f, double* df, std::size_t room) noexcept;
+  std::size_t points() const { return taken_; }  // written so far
+  // Why the run stopped; only meaningful once next() has answered 0.
+  StopReason status() const { return walk_.stopReason().value_or(StopReason::maxSteps); }
+
+ private:
+  long long steps_;
+  Walk walk_;
+  bool done_ = false;
+  std::size_t taken_ = 0;
+};
+
 }  // namespace descent::optim

@@ -6,6 +6,7 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -29,6 +30,9 @@ val float64Array(const double* data, std::size_t size) {
   return val(emscripten::typed_memory_view(size, data)).call<val>("slice");
 }
 val float64Array(const std::vector<double>& values) { return float64Array(values.data(), values.size()); }
+
+// Points of a run held in the engine at once on their way to JS: 3 x 64 KB.
+constexpr std::size_t kRunPiece = 8192;
 
 Function::Evaluation evaluation(int which) {
   return which == 0   ? Function::Evaluation::value
@@ -143,15 +147,36 @@ class Compiled {
     return result;
   }
 
+  // The path goes to JS a piece at a time, straight into the Float64Arrays returned: the engine never
+  // holds more than one piece, and JS gets arrays allocated the way it allocates its own.
   val run(const val& settings) const {
     try {
-      const optim::Trajectory path = optim::run(*fn_, runSettings(settings));
+      const optim::RunSettings run = runSettings(settings);
+      optim::RunInPieces pieces(*fn_, run);
+      const auto points = static_cast<std::size_t>(run.steps) + 1;
+      const std::size_t room = std::min(points, kRunPiece);
+      std::vector<double> piece(3 * room);
+      const val array = val::global("Float64Array");
+      val columns[3] = {array.new_(static_cast<double>(points)), array.new_(static_cast<double>(points)),
+                        array.new_(static_cast<double>(points))};
+      while (const std::size_t n = pieces.next(&piece[0], &piece[room], &piece[2 * room], room)) {
+        for (int c = 0; c < 3; ++c) {
+          const double* start = &piece[static_cast<std::size_t>(c) * room];
+          columns[c].call<void>("set", val(emscripten::typed_memory_view(n, start)),
+                                static_cast<double>(pieces.points() - n));
+        }
+      }
+      // A run that stopped early keeps only its points (a copy: a view would keep the whole buffer).
+      if (pieces.points() < points) {
+        for (val& column : columns)
+          column = column.call<val>("slice", 0, static_cast<double>(pieces.points()));
+      }
       val result = val::object();
-      result.set("x", float64Array(path.x));
-      result.set("f", float64Array(path.f));
-      result.set("df", float64Array(path.df));
-      result.set("status", std::string(optim::nameOf(path.status)));
-      result.set("stoppedAt", static_cast<double>(path.stoppedAt));
+      result.set("x", columns[0]);
+      result.set("f", columns[1]);
+      result.set("df", columns[2]);
+      result.set("status", std::string(optim::nameOf(pieces.status())));
+      result.set("stoppedAt", static_cast<double>(pieces.points() - 1));
       return result;
     } catch (const std::exception& e) {
       return errorObject(e.what());

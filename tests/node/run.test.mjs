@@ -177,3 +177,31 @@ describe('how a run stops', () => {
     assert.throws(() => engine.run({ expression: 'x^2', x0: 0, eta: 0.1, steps: 5, method: 'sgd2' }), /sgd2/);
   });
 });
+
+describe('long paths arrive whole (the engine hands them over 8,192 points at a time)', () => {
+  // [expression's reference, settings]: lengths on both sides of a piece's end, and a run that stops
+  // early in a later piece.
+  const runs = [
+    ['quartic', { x0: -2.5, eta: 0.001, steps: 8191 }],
+    ['quartic', { x0: -2.5, eta: 0.001, steps: 8192 }],
+    ['quartic', { x0: -2.5, eta: 0.001, steps: 8193 }],
+    ['quartic', { x0: 0.3, eta: 0.0005, steps: 50_000 }],
+    ['parabola', { x0: -1, eta: 0.0001, steps: 200_000, tolerance: 1e-9 }],
+  ];
+  for (const [name, settings] of runs) {
+    test(`${functions[name].expression} ${JSON.stringify(settings)}`, () => {
+      const run = engine.run({ expression: functions[name].expression, method: 'gd', ...settings });
+      const expected = descend(functions[name], { ...settings, steps: run.stoppedAt });
+      assert.equal(run.x.length, run.stoppedAt + 1);
+      assert.equal(run.f.length, run.x.length);
+      assert.equal(run.df.length, run.x.length);
+      if (settings.tolerance) {
+        assert.equal(run.status, 'converged');
+        assert.ok(run.stoppedAt > 8192 && run.stoppedAt < settings.steps, `stopped at ${run.stoppedAt}`);
+      } else {
+        assert.equal(run.stoppedAt, settings.steps);
+      }
+      assertSamePath(run, expected, run.stoppedAt);
+    });
+  }
+});
