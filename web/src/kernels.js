@@ -43,14 +43,14 @@ export class Kernels {
     for (let which = 0; which < 3; ++which) {
       const bytes = handle.wasmModule(which);
       if (!bytes) continue;
-      let run;
+      let slot;
       try {
-        run = new WebAssembly.Instance(new WebAssembly.Module(bytes), this.#imports).exports.run;
+        const { run } = new WebAssembly.Instance(new WebAssembly.Module(bytes), this.#imports).exports;
+        slot = this.#free.length ? this.#free.pop() : this.#grow();
+        this.#table.set(slot, run);
       } catch {
-        continue;
+        continue; // refused, or no room left in the table: the program runs this evaluation
       }
-      const slot = this.#free.length ? this.#free.pop() : this.#grow();
-      this.#table.set(slot, run);
       handle.useKernel(which, slot);
       slots.push(slot);
     }
@@ -63,8 +63,9 @@ export class Kernels {
   }
 
   #grow() {
+    const slot = this.#table.grow(1);
     this.#grown += 1;
-    return this.#table.grow(1);
+    return slot;
   }
 
   release(slots) {
