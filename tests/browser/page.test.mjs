@@ -180,6 +180,38 @@ describe('descent page', () => {
     });
   });
 
+  test('the x0 slider moves the start and runs at every position, by mouse and by keyboard', async () => {
+    await withPage('?f=x%5E2&x0=-2&eta=0.1&steps=40&method=gd', async (page) => {
+      await waitForRun(page);
+      const slider = page.getByRole('slider', { name: /start x0/ });
+      const [low, high] = await slider.evaluate((s) => [Number(s.min), Number(s.max)]);
+      assert.ok(low <= -2 && high > 0, `the slider spans the chart's x range: [${low}, ${high}]`);
+      const box = await slider.boundingBox();
+      const seen = new Set();
+      await page.mouse.move(box.x + 4, box.y + box.height / 2);
+      await page.mouse.down();
+      for (let i = 1; i <= 8; i++) {
+        await page.mouse.move(box.x + 4 + ((box.width - 8) * i) / 10, box.y + box.height / 2);
+        await page.waitForFunction((x0) => document.querySelector('#status').textContent.includes('ran')
+          && document.querySelector('#x0').value !== x0, [...seen].pop() ?? '-2');
+        seen.add(await page.inputValue('#x0'));
+      }
+      await page.mouse.up();
+      assert.ok(seen.size >= 6, `x0 followed the pointer: ${[...seen].join(', ')}`);
+      await waitForRun(page);
+      const x0 = Number(await page.inputValue('#x0'));
+      assert.ok(x0 > -2 && x0 < high, `x0 moved right: ${x0}`);
+      // x^2 with eta 0.1: x_k = 0.8^k x0, so the table's final x follows the new start.
+      const [row] = await resultRows(page);
+      assert.ok(Math.abs(Number(row.x) - 0.8 ** 40 * x0) <= 1e-9 + 1e-3 * Math.abs(0.8 ** 40 * x0), `final x ${row.x} for x0 ${x0}`);
+      await page.waitForFunction((value) => new URL(location.href).searchParams.get('x0') === value, String(x0));
+
+      await slider.focus();
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction((before) => Number(document.querySelector('#x0').value) < before, x0);
+    });
+  });
+
   test('a tolerance stops a run early and unfolds the extra settings', async () => {
     await withPage('?f=(x-2)%5E2&x0=-1&eta=0.1&steps=1000&method=gd&tol=1e-9&xmin=-3&xmax=5', async (page) => {
       await waitForRun(page);

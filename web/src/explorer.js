@@ -12,6 +12,7 @@ import { checkState } from './state.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { setLandmarkOverlay } from './views/path-overlays.js';
 import { VIEW_KEYS, writeViewFields } from './views/view-fields.js';
+import { attachX0Slider } from './x0-slider.js';
 
 const TYPING_PAUSE_MS = 120;
 const BUSY_NOTICE_MS = 200;
@@ -36,6 +37,17 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
   const output = $('#output');
   let theme = currentTheme(themeElement);
   const pathChart = createPathChart($('#path-chart'), theme);
+  const sliderElement = $('#x0-slider');
+  const x0Slider = sliderElement && attachX0Slider({
+    slider: sliderElement,
+    field: $('#x0'),
+    run: update,
+    xRange: () => {
+      const { min, max } = pathChart.chart.scales.x ?? {};
+      return Number.isFinite(min) && Number.isFinite(max) ? [min, max] : null;
+    },
+    scaleKey: () => lastState?.f,
+  });
   let lossChart = null; // made with the extras, after the first path chart
 
   let lastAnswer = null;
@@ -60,6 +72,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
   function drawPath() {
     setLandmarkOverlay(pathChart.chart, lastAnswer.landmarks, theme);
     pathChart.render(lastAnswer, theme);
+    x0Slider?.sync();
   }
 
   function draw() {
