@@ -159,8 +159,8 @@ export async function measureEngine() {
     firstEngineMs: time(engineRun, 1, 0),
     engineMs: time(engineRun, 11, 5),
     handMs: time(() => handRun(RUN_STEPS), 11, 5),
-    // The same walk without the path: a multi-start of one start keeps only where it ended. The
-    // difference to engineMs is the cost of handing 3 x 8 MB of path to JS.
+    // The same walk without the path: a multi-start of one start (drawn within 1e-9 of x0) keeps only
+    // where it ended. The difference to engineMs is the cost of handing 3 x 8 MB of path to JS.
     walkMs: time(() => engine.multiStart({ expression: EXPRESSION, a: X0, b: X0 + 1e-9, count: 1, seed: 1, eta: ETA,
       steps: RUN_STEPS, method: 'gd' }).final[0], 11, 5),
     mathjsSteps: MATHJS_STEPS,
