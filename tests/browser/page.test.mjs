@@ -99,6 +99,19 @@ describe('descent page', () => {
     });
   });
 
+  test('the status line times each answer, and only the engine\'s first run says it includes compiling', async () => {
+    await withPage(SEED_001, async (page) => {
+      await waitForRun(page);
+      const status = () => page.textContent('#status');
+      assert.match(await status(), /^3 runs in \d+ ms( \(first run: includes compiling the engine\))?: η = 0\.01 ran all steps;/);
+      const before = (await resultRows(page))[0].x;
+      await page.fill('#x0', '-2');
+      await page.waitForFunction((x) => document.querySelector('#results-body tr td:nth-child(2)')?.textContent.trim() !== x
+        && document.querySelector('#output').getAttribute('aria-busy') === 'false', before);
+      assert.match(await status(), /^3 runs in \d+ ms: /);
+    });
+  });
+
   test('the expression is still checked while another field is wrong', async () => {
     await withPage(SEED_001, async (page) => {
       await waitForRun(page);

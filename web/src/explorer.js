@@ -24,7 +24,9 @@ function summary(answer) {
   const outcome = (run) => (run.status === 'max-steps' ? 'ran all steps' : `${run.status} at step ${run.stoppedAt}`);
   const words = answer.runs.map((run) => `${run.label ?? `η = ${run.eta}`} ${outcome(run)}`);
   const runs = count === 1 ? 'One run' : `${count} runs`;
-  return `${runs} in ${Math.max(1, Math.round(answer.elapsed))} ms: ${words.join('; ')}.`;
+  const ms = `${Math.max(1, Math.round(answer.elapsed))} ms`;
+  const time = answer.firstRun ? `${ms} (first run: includes compiling the engine)` : ms;
+  return `${runs} in ${time}: ${words.join('; ')}.`;
 }
 
 // options: client (engine-client.js), themeElement (where the colour properties are read),
