@@ -1,18 +1,20 @@
-// How fast the compiled Program evaluates f and f', measured against two peers in the same process:
-// the same functions written by hand in C++ (the limit a general evaluator can approach) and muParser
-// (a widely used bytecode evaluator; value only, it has no derivatives).
+// How fast descent evaluates f and f', measured against two peers in the same process: the same
+// functions written by hand in C++ (the limit a general evaluator can approach) and muParser (a widely
+// used bytecode evaluator; value only, it has no derivatives).
 //
 // Every benchmark evaluates the same 1,024 points read from an array, so nothing is constant-folded.
 // The one-point rows add the results into a sum the compiler must keep; the batch rows write arrays
 // the compiler must fill. One "item" is one evaluation at one x.
 //
 // Two ways of asking: one point per call (slope/, value/), as the serial descent loop asks, and all
-// 1,024 points in one call (batch_slope/, batch_value/), as a plot or a grid scan asks. The hand-written
-// functions are inline functions the compiler sees at the call, so it may inline, unroll and vectorize
-// them across points: the physical limit. slope/hand_call/ is the same code called through a function
-// pointer, one out-of-line call per point like Function::slope. value/hand and batch_value/hand, f alone
-// by hand, bound what any evaluator calling the same libm can gain over muParser. muParser's bulk mode
-// runs on one thread (Debian builds it with OpenMP; see main).
+// 1,024 points in one call (batch_slope/, batch_value/), as a plot or a grid scan asks. One point per
+// call runs the Function as parse() gives it, natively machine code (machine_code/), and the same with
+// that code detached, the interpreted program (program/); the batch calls always run the program. The
+// hand-written functions are inline functions the compiler sees at the call, so it may inline, unroll
+// and vectorize them across points: the physical limit. slope/hand_call/ is the same code called through
+// a function pointer, one out-of-line call per point like Function::slope. value/hand and
+// batch_value/hand, f alone by hand, bound what any evaluator calling the same libm can gain over
+// muParser. muParser's bulk mode runs on one thread (Debian builds it with OpenMP; see main).
 #include <benchmark/benchmark.h>
 #include <muParser.h>
 #include <omp.h>
@@ -167,9 +169,32 @@ void keep(std::vector<double>& values) {
   benchmark::ClobberMemory();
 }
 
+// The Function as parse() gives it: natively, its evaluations run as machine code (expr/native_code.hpp)
+// where the machine has a code writer. The program rows detach that code and interpret the program.
+descent::Function interpreted(descent::Function fn) {
+  for (auto which : {descent::Function::Evaluation::value, descent::Function::Evaluation::slope,
+                     descent::Function::Evaluation::at})
+    fn.useKernel(which, nullptr);
+  return fn;
+}
+
+template <class C>
+void machineCodeSlope(benchmark::State& state) {
+  const auto fn = descent::Function::parse(C::descent);
+  for (auto _ : state) {
+    double sum = 0;
+    for (double x : kPoints) {
+      const descent::Slope s = fn.slope(x);
+      sum += s.f + s.df;
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
 template <class C>
 void programSlope(benchmark::State& state) {
-  const auto fn = descent::Function::parse(C::descent);
+  const auto fn = interpreted(descent::Function::parse(C::descent));
   for (auto _ : state) {
     double sum = 0;
     for (double x : kPoints) {
@@ -210,8 +235,19 @@ void handCallSlope(benchmark::State& state) {
 }
 
 template <class C>
-void programValue(benchmark::State& state) {
+void machineCodeValue(benchmark::State& state) {
   const auto fn = descent::Function::parse(C::descent);
+  for (auto _ : state) {
+    double sum = 0;
+    for (double x : kPoints) sum += fn.value(x);
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints.size());
+}
+
+template <class C>
+void programValue(benchmark::State& state) {
+  const auto fn = interpreted(descent::Function::parse(C::descent));
   for (auto _ : state) {
     double sum = 0;
     for (double x : kPoints) sum += fn.value(x);
@@ -313,9 +349,11 @@ template <class C>
 void registerCase() {
   checkAgreement<C>();
   const std::string name = C::name;
+  benchmark::RegisterBenchmark(("slope/machine_code/" + name).c_str(), machineCodeSlope<C>);
   benchmark::RegisterBenchmark(("slope/program/" + name).c_str(), programSlope<C>);
   benchmark::RegisterBenchmark(("slope/hand/" + name).c_str(), handSlope<C>);
   benchmark::RegisterBenchmark(("slope/hand_call/" + name).c_str(), handCallSlope<C>);
+  benchmark::RegisterBenchmark(("value/machine_code/" + name).c_str(), machineCodeValue<C>);
   benchmark::RegisterBenchmark(("value/program/" + name).c_str(), programValue<C>);
   benchmark::RegisterBenchmark(("value/hand/" + name).c_str(), handValue<C>);
   benchmark::RegisterBenchmark(("value/muparser/" + name).c_str(), muparserValue<C>);

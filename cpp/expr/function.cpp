@@ -5,6 +5,7 @@
 #include "expr/parser.hpp"
 #include "expr/printers.hpp"
 #include "expr/simplifier.hpp"
+#include "expr/straight_line.hpp"
 
 namespace descent {
 namespace {
@@ -32,6 +33,13 @@ Function Function::parse(std::string_view text) {
   fn.value_ = Program::compile({fn.tree_});
   fn.slope_ = Program::compile({fn.tree_, df});
   fn.full_ = Program::compile({fn.tree_, df, d2f});
+#ifndef __EMSCRIPTEN__
+  constexpr Evaluation kEvaluations[] = {Evaluation::value, Evaluation::slope, Evaluation::at};
+  std::vector<StraightLine> codes;
+  for (const Evaluation which : kEvaluations) codes.push_back(StraightLine::lower(fn.outputs(which)));
+  fn.native_ = NativeCode::compile(codes);
+  for (const Evaluation which : kEvaluations) fn.useKernel(which, fn.nativeEntry(which));
+#endif
   return fn;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "expr/error.hpp"
+#include "expr/native_code.hpp"
 #include "expr/program.hpp"
 #include "expr/tree.hpp"
 
@@ -20,7 +21,9 @@ struct Printed {
 
 class Function {
  public:
-  // Parses, differentiates twice, simplifies and compiles. Throws ExpressionError.
+  // Parses, differentiates twice, simplifies and compiles. Throws ExpressionError. In a native build the
+  // three evaluations are also written as machine code (expr/native_code.hpp) where the machine has a
+  // code writer; the WASM engine attaches its own (useKernel, below).
   static Function parse(std::string_view text);
 
   const Printed& printed() const { return f_; }
@@ -75,10 +78,17 @@ class Function {
   // of the Function keeps them, so whoever attaches one keeps it alive as long as every copy.
   using Kernel = void (*)(double x, double* out) noexcept;
   void useKernel(Evaluation which, Kernel kernel) noexcept { kernels_[static_cast<int>(which)] = kernel; }
+  // The native machine code parse() attached to an evaluation, or null (useKernel(which, nullptr) then
+  // goes back to the program, and useKernel(which, nativeEntry(which)) to the machine code again).
+  NativeCode::Entry nativeEntry(Evaluation which) const noexcept {
+    return native_ ? native_->entry(static_cast<std::size_t>(which)) : nullptr;
+  }
+  const NativeCode* nativeCode() const noexcept { return native_.get(); }
 
  private:
   Tree tree_, df_tree_, d2f_tree_;
   Kernel kernels_[3] = {nullptr, nullptr, nullptr};
+  std::shared_ptr<const NativeCode> native_;
   Printed f_, df_, d2f_;
   Program value_, slope_, full_;
 };

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "every_operation.hpp"
 #include "expr/function.hpp"
 #include "expr/wasm_code.hpp"
 
@@ -58,51 +59,17 @@ std::vector<double> evaluate(const StraightLine& code, double x) {
   return outputs;
 }
 
-bool sameBits(double a, double b) {
-  return std::memcmp(&a, &b, sizeof a) == 0 || (std::isnan(a) && std::isnan(b));
-}
+using descent_test::sameBits;
 
 }  // namespace
 
 TEST_CASE("straight-line code computes f, f' and f'' to the bit, as the program does", "[straight_line]") {
-  const char* expressions[] = {
-      "x^4 - 3x^2 + 2",                       // seed 001: powers by squaring, a sum
-      "(x-2)^2",                              // seed 000
-      "0.5*(0.75*x-1.2)^4-2*(0.75*x-1)^2+2",  // seed 000's tilted well
-      "sin(x)*exp(-x^2/4)",                   // e^u as exp
-      "sigmoid(x) + softplus(x - 1) - 0.5*x",
-      "1 - 0.5x + 0.25x^2 + 2x^3 - 1.5x^4 + 0.3x^5 - 0.2x^6 + 0.1x^7 + 0.05x^8 - 0.04x^9",
-      "-x^3 + x",                     // a leading negated term
-      "1/x + 2/x^3 - x^-5",           // reciprocals, negative powers
-      "x^0.5 + x^(2/3) + 2^x + x^x",  // pow
-      "x^65 + x^64",                  // past and at the squaring limit
-      "e^x + pi*x + e",               // constants
-      "tan(x) + asin(x/4) + acos(x/4) + atan(x)",
-      "sinh(x) + cosh(x) + tanh(x)",
-      "log(x) + log2(x) + log10(x) + ln(1 + x^2)",
-      "sqrt(x) + cbrt(x) + abs(x)",
-      "sign(x)*x^2 + step(x) + relu(x - 1)",
-      "cos(sin(cos(x)))*x - x*cos(x)",  // common subexpressions
-      "exp(exp(x))",                    // overflow
-      "x/(x - 1)",                      // a pole
-  };
-  const double points[] = {-3.5,
-                           -1,
-                           -0.25,
-                           0,
-                           0.5,
-                           1,
-                           1.75,
-                           4,
-                           710,
-                           -1e200,
-                           std::numeric_limits<double>::infinity(),
-                           std::numeric_limits<double>::quiet_NaN()};
-  for (const char* text : expressions) {
-    const Function fn = Function::parse(text);
+  for (const char* text : descent_test::kEveryOperation) {
+    Function fn = Function::parse(text);
+    fn.useKernel(Function::Evaluation::at, nullptr);  // the program, not native machine code
     const StraightLine code = StraightLine::lower(fn.outputs(Function::Evaluation::at));
     REQUIRE(code.outputs.size() == 3);
-    for (double x : points) {
+    for (double x : descent_test::kEdgePoints) {
       const auto got = evaluate(code, x);
       const auto want = fn.at(x);
       INFO(text << " at x = " << x << ": straight line " << got[0] << ", " << got[1] << ", " << got[2]

@@ -1,0 +1,51 @@
+#pragma once
+// Straight-line code as machine code for the machine descent runs on natively: the counterpart of
+// expr/wasm_code.hpp for the CLI, the tests and the benchmarks. It is written for x86-64 with the System V
+// calling convention (Linux, FreeBSD); elsewhere `compile` gives nothing and the programs run instead.
+// The WASM engine is built without this file: its machine code is WebAssembly (expr/wasm_code.hpp).
+//
+// The code performs the steps of the straight-line code in order with scalar SSE2 instructions (IEEE 754
+// double, round to nearest, no fused multiply-add), keeping recent results in registers. Functions are
+// not written out: it calls the engine's own evaluate(Builtin, x) and std::pow, as the program does, so
+// it computes exactly what the program computes, to the last bit. Parsing a function writes its three
+// evaluations into pages that are writable, then executable, never both.
+#include <cstddef>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "expr/straight_line.hpp"
+
+namespace descent {
+
+// Larger code is left to the program (its frame would take more than 40 KB of stack).
+constexpr std::size_t kMaxNativeSteps = 5'000;
+
+class NativeCode {
+ public:
+  using Entry = void (*)(double x, double* out) noexcept;
+
+  // Machine code for each of several straight-line codes, in one mapping (the system calls that map
+  // and protect memory cost more than writing the code). Null where this machine has no code writer or
+  // the system gives no executable memory.
+  static std::shared_ptr<const NativeCode> compile(const std::vector<StraightLine>& codes);
+
+  // Stores output j of codes[i] at out[j]; null for a code of more than kMaxNativeSteps steps.
+  Entry entry(std::size_t i) const noexcept { return i < entries_.size() ? entries_[i] : nullptr; }
+  // Bytes of machine code and constants, all entries together.
+  std::size_t size() const noexcept { return size_; }
+
+  NativeCode(const NativeCode&) = delete;
+  NativeCode& operator=(const NativeCode&) = delete;
+  ~NativeCode();
+
+ private:
+  NativeCode(void* memory, std::size_t mapped, std::size_t size, std::vector<Entry> entries)
+      : memory_(memory), mapped_(mapped), size_(size), entries_(std::move(entries)) {}
+  void* memory_;
+  std::size_t mapped_;  // whole pages
+  std::size_t size_;
+  std::vector<Entry> entries_;
+};
+
+}  // namespace descent
