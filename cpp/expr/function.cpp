@@ -38,9 +38,45 @@ Function Function::parse(std::string_view text) {
   std::vector<StraightLine> codes;
   for (const Evaluation which : kEvaluations) codes.push_back(StraightLine::lower(fn.outputs(which)));
   fn.native_ = NativeCode::compile(codes);
-  for (const Evaluation which : kEvaluations) fn.useKernel(which, fn.nativeEntry(which));
+  if (fn.native_) {
+    for (const Evaluation which : kEvaluations) {
+      fn.useKernel(which, fn.native_->entry(static_cast<std::size_t>(which)));
+      fn.useBatchKernel(which, fn.native_->batch(static_cast<std::size_t>(which)));
+    }
+  }
 #endif
   return fn;
+}
+
+// The batch kernel takes the points two at a time; an odd last point is the one-point call's.
+void Function::value(const double* x, std::size_t n, double* f) const noexcept {
+  const BatchKernel batch = batchKernels_[static_cast<int>(Evaluation::value)];
+  if (!batch) return value_.value(x, n, f);
+  batch(x, n / 2, f, nullptr, nullptr);
+  if (n % 2) f[n - 1] = value(x[n - 1]);
+}
+
+void Function::slope(const double* x, std::size_t n, double* f, double* df) const noexcept {
+  const BatchKernel batch = batchKernels_[static_cast<int>(Evaluation::slope)];
+  if (!batch) return slope_.slope(x, n, f, df);
+  batch(x, n / 2, f, df, nullptr);
+  if (n % 2) {
+    const Slope last = slope(x[n - 1]);
+    f[n - 1] = last.f;
+    df[n - 1] = last.df;
+  }
+}
+
+void Function::at(const double* x, std::size_t n, double* f, double* df, double* d2f) const noexcept {
+  const BatchKernel batch = batchKernels_[static_cast<int>(Evaluation::at)];
+  if (!batch) return full_.values(x, n, f, df, d2f);
+  batch(x, n / 2, f, df, d2f);
+  if (n % 2) {
+    const Values last = at(x[n - 1]);
+    f[n - 1] = last.f;
+    df[n - 1] = last.df;
+    d2f[n - 1] = last.d2f;
+  }
 }
 
 std::vector<Tree> Function::outputs(Evaluation which) const {

@@ -57,17 +57,12 @@ class Function {
   }
 
   // The same at each of the n points x[0], ..., x[n-1]: f[i] (df[i], d2f[i]) for x[i], bit for bit what
-  // the one-point calls give (NaN sign and payload aside). Per point, polynomials run 4-7x faster than
-  // with one call per point, functions dominated by sin, exp or log about 1.5x. An output array may be
-  // x itself. Like the one-point calls, not safe to call from two threads at once. These always run the
-  // programs, kernels (below) or not.
-  void value(const double* x, std::size_t n, double* f) const noexcept { value_.value(x, n, f); }
-  void slope(const double* x, std::size_t n, double* f, double* df) const noexcept {
-    slope_.slope(x, n, f, df);
-  }
-  void at(const double* x, std::size_t n, double* f, double* df, double* d2f) const noexcept {
-    full_.values(x, n, f, df, d2f);
-  }
+  // the one-point calls give (NaN sign and payload aside). They run the batch kernels (below) where
+  // attached, else the programs over blocks of points. An output array may be x itself. Like the
+  // one-point calls, not safe to call from two threads at once.
+  void value(const double* x, std::size_t n, double* f) const noexcept;
+  void slope(const double* x, std::size_t n, double* f, double* df) const noexcept;
+  void at(const double* x, std::size_t n, double* f, double* df, double* d2f) const noexcept;
 
   // The three evaluations above: value (f), slope (f, f') and at (f, f', f'').
   enum class Evaluation { value, slope, at };
@@ -78,16 +73,21 @@ class Function {
   // of the Function keeps them, so whoever attaches one keeps it alive as long as every copy.
   using Kernel = void (*)(double x, double* out) noexcept;
   void useKernel(Evaluation which, Kernel kernel) noexcept { kernels_[static_cast<int>(which)] = kernel; }
-  // The native machine code parse() attached to an evaluation, or null (useKernel(which, nullptr) then
-  // goes back to the program, and useKernel(which, nativeEntry(which)) to the machine code again).
-  NativeCode::Entry nativeEntry(Evaluation which) const noexcept {
-    return native_ ? native_->entry(static_cast<std::size_t>(which)) : nullptr;
+  // Machine code for an evaluation at many points, two at a time (NativeCode::Batch), under the same
+  // terms as a kernel.
+  using BatchKernel = NativeCode::Batch;
+  void useBatchKernel(Evaluation which, BatchKernel kernel) noexcept {
+    batchKernels_[static_cast<int>(which)] = kernel;
   }
+  // The native machine code parse() attached, or null. useKernel(which, nullptr) and
+  // useBatchKernel(which, nullptr) go back to the program; nativeCode()->entry(i) and ->batch(i), with
+  // i the Evaluation's number, are the machine code again.
   const NativeCode* nativeCode() const noexcept { return native_.get(); }
 
  private:
   Tree tree_, df_tree_, d2f_tree_;
   Kernel kernels_[3] = {nullptr, nullptr, nullptr};
+  BatchKernel batchKernels_[3] = {nullptr, nullptr, nullptr};
   std::shared_ptr<const NativeCode> native_;
   Printed f_, df_, d2f_;
   Program value_, slope_, full_;

@@ -24,6 +24,10 @@ constexpr std::size_t kMaxNativeSteps = 5'000;
 class NativeCode {
  public:
   using Entry = void (*)(double x, double* out) noexcept;
+  // For x[0], ..., x[2 pairs - 1]: output j of point i at out_j[i], two points at a time (each lane
+  // doing exactly the one-point operations). Outputs past the code's own are not written.
+  using Batch = void (*)(const double* x, std::size_t pairs, double* out0, double* out1,
+                         double* out2) noexcept;
 
   // Machine code for each of several straight-line codes, in one mapping (the system calls that map
   // and protect memory cost more than writing the code). Null where this machine has no code writer or
@@ -32,6 +36,8 @@ class NativeCode {
 
   // Stores output j of codes[i] at out[j]; null for a code of more than kMaxNativeSteps steps.
   Entry entry(std::size_t i) const noexcept { return i < entries_.size() ? entries_[i] : nullptr; }
+  // The same for many points; null where entry(i) is.
+  Batch batch(std::size_t i) const noexcept { return i < batches_.size() ? batches_[i] : nullptr; }
   // Bytes of machine code and constants, all entries together.
   std::size_t size() const noexcept { return size_; }
 
@@ -40,12 +46,18 @@ class NativeCode {
   ~NativeCode();
 
  private:
-  NativeCode(void* memory, std::size_t mapped, std::size_t size, std::vector<Entry> entries)
-      : memory_(memory), mapped_(mapped), size_(size), entries_(std::move(entries)) {}
+  NativeCode(void* memory, std::size_t mapped, std::size_t size, std::vector<Entry> entries,
+             std::vector<Batch> batches)
+      : memory_(memory),
+        mapped_(mapped),
+        size_(size),
+        entries_(std::move(entries)),
+        batches_(std::move(batches)) {}
   void* memory_;
   std::size_t mapped_;  // whole pages
   std::size_t size_;
   std::vector<Entry> entries_;
+  std::vector<Batch> batches_;
 };
 
 }  // namespace descent

@@ -4,6 +4,8 @@
 #include "expr/native_code.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstddef>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,8 +39,16 @@ std::vector<double> outputs(const Function& fn, Evaluation which, double x) {
 }
 
 Function programsOnly(Function fn) {
-  for (const Evaluation which : kEvaluations) fn.useKernel(which, nullptr);
+  for (const Evaluation which : kEvaluations) {
+    fn.useKernel(which, nullptr);
+    fn.useBatchKernel(which, nullptr);
+  }
   return fn;
+}
+
+// The native entry for an evaluation, or null.
+descent::NativeCode::Entry entryOf(const Function& fn, Evaluation which) {
+  return fn.nativeCode() ? fn.nativeCode()->entry(static_cast<std::size_t>(which)) : nullptr;
 }
 
 }  // namespace
@@ -54,7 +64,7 @@ TEST_CASE("native machine code computes f, f' and f'' to the bit, as the program
     const Function fn = Function::parse(text);
     const Function program = programsOnly(fn);
     for (const Evaluation which : kEvaluations) {
-      CHECK((fn.nativeEntry(which) != nullptr) == kHasWriter);
+      CHECK((entryOf(fn, which) != nullptr) == kHasWriter);
       for (double x : descent_test::kEdgePoints) {
         const auto got = outputs(fn, which, x);
         const auto want = outputs(program, which, x);
@@ -68,18 +78,61 @@ TEST_CASE("native machine code computes f, f' and f'' to the bit, as the program
   }
 }
 
+// The outputs of one evaluation at the n points xs (as many rows as it has), by the batch calls.
+std::vector<std::vector<double>> batchOutputs(const Function& fn, Evaluation which, std::vector<double> xs) {
+  const std::size_t n = xs.size();
+  std::vector<std::vector<double>> out(3, std::vector<double>(n));
+  switch (which) {
+    case Evaluation::value:
+      fn.value(xs.data(), n, xs.data());  // in place
+      return {xs};
+    case Evaluation::slope:
+      fn.slope(xs.data(), n, out[0].data(), out[1].data());
+      return {out[0], out[1]};
+    case Evaluation::at:
+      break;
+  }
+  fn.at(xs.data(), n, out[0].data(), out[1].data(), out[2].data());
+  return out;
+}
+
+TEST_CASE("native machine code for many points, two at a time, computes what the program does",
+          "[native_code]") {
+  std::vector<double> xs(std::begin(descent_test::kEdgePoints), std::end(descent_test::kEdgePoints));
+  xs.push_back(-0.0);  // an odd count: the last point is the one-point code's
+  for (const char* text : descent_test::kEveryOperation) {
+    const Function fn = Function::parse(text);
+    const Function program = programsOnly(fn);
+    for (const Evaluation which : kEvaluations) {
+      for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{2}, xs.size()}) {
+        const std::vector<double> points(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(n));
+        const auto got = batchOutputs(fn, which, points);
+        const auto want = batchOutputs(program, which, points);
+        for (std::size_t j = 0; j < want.size(); ++j) {
+          for (std::size_t i = 0; i < n; ++i) {
+            INFO(text << " at x = " << points[i] << " (" << i << " of " << n << "), evaluation "
+                      << static_cast<int>(which) << ", output " << j << ": machine code " << got[j][i]
+                      << ", program " << want[j][i]);
+            CHECK(sameBits(got[j][i], want[j][i]));
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("native machine code: copies share it, and past a size the program runs instead", "[native_code]") {
   std::optional<Function> original = Function::parse("x^4 - 3x^2 + 2");
   const Function copy = *original;
   original.reset();  // the copy keeps the code alive
   CHECK(copy.slope(-2.5).df == Approx(4 * -15.625 + 15));
-  CHECK((copy.nativeEntry(Evaluation::slope) != nullptr) == kHasWriter);
+  CHECK((entryOf(copy, Evaluation::slope) != nullptr) == kHasWriter);
 
   // 900 terms sin(k x): f, f' and f'' together take about 8 steps a term.
   std::string big = "0";
   for (int k = 1; k <= 900; ++k) big += "+sin(" + std::to_string(k) + "x)";
   const Function large = Function::parse(big);
-  CHECK(large.nativeEntry(Evaluation::at) == nullptr);
-  CHECK((large.nativeEntry(Evaluation::value) != nullptr) == kHasWriter);  // about 900 steps
+  CHECK(entryOf(large, Evaluation::at) == nullptr);
+  CHECK((entryOf(large, Evaluation::value) != nullptr) == kHasWriter);  // about 900 steps
   CHECK(sameBits(large.at(0.3).d2f, programsOnly(large).at(0.3).d2f));
 }
