@@ -4,11 +4,13 @@
 // calling convention (Linux, FreeBSD); elsewhere `compile` gives nothing and the programs run instead.
 // The WASM engine is built without this file: its machine code is WebAssembly (expr/wasm_code.hpp).
 //
-// The code performs the steps of the straight-line code in order with scalar SSE2 instructions (IEEE 754
-// double, round to nearest, no fused multiply-add), keeping recent results in registers. Functions are
-// not written out: it calls the engine's own evaluate(Builtin, x) and std::pow, as the program does, so
-// it computes exactly what the program computes, to the last bit. Parsing a function writes its three
-// evaluations into pages that are writable, then executable, never both.
+// Each code gets two shapes: one point per call, with scalar SSE2 instructions, and a loop over many
+// points, two at a time, with packed SSE2 (each lane doing the one-point operations). Both perform the
+// steps of the straight-line code in order (IEEE 754 double, round to nearest, no fused multiply-add),
+// keeping results in registers while they are used. Functions are not written out: the code calls the
+// engine's own evaluate(Builtin, x) and std::pow (sin and cos of one argument as one call, as the
+// program does), so it computes exactly what the program computes, to the last bit. The code goes into
+// pages that are writable, then executable, never both.
 #include <cstddef>
 #include <memory>
 #include <utility>
@@ -18,7 +20,7 @@
 
 namespace descent {
 
-// Larger code is left to the program (its frame would take more than 40 KB of stack).
+// Larger code is left to the program (the two-lane loop's frame would grow past 80 KB of stack).
 constexpr std::size_t kMaxNativeSteps = 5'000;
 
 class NativeCode {
