@@ -159,6 +159,8 @@ describe('descent page', () => {
 
   test('the latest input wins over a long run still going', async () => {
     await withPage('?f=x%5E2&x0=1&eta=0.001,0.002,0.003&steps=1000000&method=gd', async (page) => {
+      // The page writes the link into the form when its code has loaded; typing before that is overwritten.
+      await page.waitForFunction(() => document.querySelector('#steps').value === '1000000');
       await page.fill('#steps', '10');
       await page.waitForFunction(() => document.querySelector('#results-body tr')?.textContent.includes('ran all 10 steps'));
       await page.waitForTimeout(1500);

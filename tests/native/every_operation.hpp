@@ -28,6 +28,9 @@ inline const char* const kEveryOperation[] = {
     "cos(sin(cos(x)))*x - x*cos(x)",  // common subexpressions
     "exp(exp(x))",                    // overflow
     "x/(x - 1)",                      // a pole
+    "x",                              // no steps at all: outputs x, 1 and 0
+    "-x",                             // a negation alone
+    "7",                              // a constant: x is never read
     "cos(3x) - x*sin(3x)",            // cos before sin of one argument: one call for both
     // More values at once than registers, around calls: f'' of these keeps dozens alive.
     "(x+1)*(x+2)*(x+3)*(x+4)*(x+5)*(x+6)*(x+7)*(x+8)*(x+9)*(x+10)*(x+11)*(x+12)*(x+13)*(x+14)*(x+15)*(x+16)",
