@@ -7,9 +7,9 @@
 // the compiler must fill. One "item" is one evaluation at one x.
 //
 // Two ways of asking: one point per call (slope/, value/), as the serial descent loop asks, and all
-// 1,024 points in one call (batch_slope/, batch_value/), as a plot or a grid scan asks. One point per
-// call runs the Function as parse() gives it, natively machine code (machine_code/), and the same with
-// that code detached, the interpreted program (program/); the batch calls always run the program. The
+// 1,024 points in one call (batch_slope/, batch_value/), as a plot or a grid scan asks. Each runs the
+// Function as parse() gives it, natively machine code (machine_code/), and the same with that code
+// detached, the interpreted program (program/). The
 // hand-written functions are inline functions the compiler sees at the call, so it may inline, unroll
 // and vectorize them across points: the physical limit. slope/hand_call/ is the same code called through
 // a function pointer, one out-of-line call per point like Function::slope. value/hand and
@@ -169,32 +169,27 @@ void keep(std::vector<double>& values) {
   benchmark::ClobberMemory();
 }
 
-// The Function as parse() gives it: natively, its evaluations run as machine code (expr/native_code.hpp)
-// where the machine has a code writer. The program rows detach that code and interpret the program.
-descent::Function interpreted(descent::Function fn) {
-  for (auto which : {descent::Function::Evaluation::value, descent::Function::Evaluation::slope,
-                     descent::Function::Evaluation::at})
-    fn.useKernel(which, nullptr);
+// descent's side of a row: the Function as parse() gives it, whose evaluations run as machine code
+// natively (expr/native_code.hpp; the machine_code rows), or the same with that code detached, so the
+// program is interpreted (the program rows).
+enum class Evaluator { machineCode, program };
+
+template <class C>
+descent::Function parsed(Evaluator evaluator) {
+  descent::Function fn = descent::Function::parse(C::descent);
+  if (evaluator == Evaluator::program) {
+    for (auto which : {descent::Function::Evaluation::value, descent::Function::Evaluation::slope,
+                       descent::Function::Evaluation::at}) {
+      fn.useKernel(which, nullptr);
+      fn.useBatchKernel(which, nullptr);
+    }
+  }
   return fn;
 }
 
-template <class C>
-void machineCodeSlope(benchmark::State& state) {
-  const auto fn = descent::Function::parse(C::descent);
-  for (auto _ : state) {
-    double sum = 0;
-    for (double x : kPoints) {
-      const descent::Slope s = fn.slope(x);
-      sum += s.f + s.df;
-    }
-    benchmark::DoNotOptimize(sum);
-  }
-  state.SetItemsProcessed(state.iterations() * kPoints.size());
-}
-
-template <class C>
-void programSlope(benchmark::State& state) {
-  const auto fn = interpreted(descent::Function::parse(C::descent));
+template <class C, Evaluator evaluator>
+void descentSlope(benchmark::State& state) {
+  const auto fn = parsed<C>(evaluator);
   for (auto _ : state) {
     double sum = 0;
     for (double x : kPoints) {
@@ -234,20 +229,9 @@ void handCallSlope(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kPoints.size());
 }
 
-template <class C>
-void machineCodeValue(benchmark::State& state) {
-  const auto fn = descent::Function::parse(C::descent);
-  for (auto _ : state) {
-    double sum = 0;
-    for (double x : kPoints) sum += fn.value(x);
-    benchmark::DoNotOptimize(sum);
-  }
-  state.SetItemsProcessed(state.iterations() * kPoints.size());
-}
-
-template <class C>
-void programValue(benchmark::State& state) {
-  const auto fn = interpreted(descent::Function::parse(C::descent));
+template <class C, Evaluator evaluator>
+void descentValue(benchmark::State& state) {
+  const auto fn = parsed<C>(evaluator);
   for (auto _ : state) {
     double sum = 0;
     for (double x : kPoints) sum += fn.value(x);
@@ -284,9 +268,9 @@ void muparserValue(benchmark::State& state) {
 }
 
 // The batch rows write f (and f') for all points into arrays.
-template <class C>
-void programBatchSlope(benchmark::State& state) {
-  const auto fn = descent::Function::parse(C::descent);
+template <class C, Evaluator evaluator>
+void descentBatchSlope(benchmark::State& state) {
+  const auto fn = parsed<C>(evaluator);
   std::vector<double> f(kPoints.size()), df(kPoints.size());
   for (auto _ : state) {
     fn.slope(kPoints.data(), kPoints.size(), f.data(), df.data());
@@ -311,9 +295,9 @@ void handBatchSlope(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kPoints.size());
 }
 
-template <class C>
-void programBatchValue(benchmark::State& state) {
-  const auto fn = descent::Function::parse(C::descent);
+template <class C, Evaluator evaluator>
+void descentBatchValue(benchmark::State& state) {
+  const auto fn = parsed<C>(evaluator);
   std::vector<double> f(kPoints.size());
   for (auto _ : state) {
     fn.value(kPoints.data(), kPoints.size(), f.data());
@@ -349,17 +333,23 @@ template <class C>
 void registerCase() {
   checkAgreement<C>();
   const std::string name = C::name;
-  benchmark::RegisterBenchmark(("slope/machine_code/" + name).c_str(), machineCodeSlope<C>);
-  benchmark::RegisterBenchmark(("slope/program/" + name).c_str(), programSlope<C>);
+  constexpr auto kMachineCode = Evaluator::machineCode;
+  constexpr auto kProgram = Evaluator::program;
+  benchmark::RegisterBenchmark(("slope/machine_code/" + name).c_str(), descentSlope<C, kMachineCode>);
+  benchmark::RegisterBenchmark(("slope/program/" + name).c_str(), descentSlope<C, kProgram>);
   benchmark::RegisterBenchmark(("slope/hand/" + name).c_str(), handSlope<C>);
   benchmark::RegisterBenchmark(("slope/hand_call/" + name).c_str(), handCallSlope<C>);
-  benchmark::RegisterBenchmark(("value/machine_code/" + name).c_str(), machineCodeValue<C>);
-  benchmark::RegisterBenchmark(("value/program/" + name).c_str(), programValue<C>);
+  benchmark::RegisterBenchmark(("value/machine_code/" + name).c_str(), descentValue<C, kMachineCode>);
+  benchmark::RegisterBenchmark(("value/program/" + name).c_str(), descentValue<C, kProgram>);
   benchmark::RegisterBenchmark(("value/hand/" + name).c_str(), handValue<C>);
   benchmark::RegisterBenchmark(("value/muparser/" + name).c_str(), muparserValue<C>);
-  benchmark::RegisterBenchmark(("batch_slope/program/" + name).c_str(), programBatchSlope<C>);
+  benchmark::RegisterBenchmark(("batch_slope/machine_code/" + name).c_str(),
+                               descentBatchSlope<C, kMachineCode>);
+  benchmark::RegisterBenchmark(("batch_slope/program/" + name).c_str(), descentBatchSlope<C, kProgram>);
   benchmark::RegisterBenchmark(("batch_slope/hand/" + name).c_str(), handBatchSlope<C>);
-  benchmark::RegisterBenchmark(("batch_value/program/" + name).c_str(), programBatchValue<C>);
+  benchmark::RegisterBenchmark(("batch_value/machine_code/" + name).c_str(),
+                               descentBatchValue<C, kMachineCode>);
+  benchmark::RegisterBenchmark(("batch_value/program/" + name).c_str(), descentBatchValue<C, kProgram>);
   benchmark::RegisterBenchmark(("batch_value/hand/" + name).c_str(), handBatchValue<C>);
   benchmark::RegisterBenchmark(("batch_value/muparser/" + name).c_str(), muparserBatchValue<C>);
 }
