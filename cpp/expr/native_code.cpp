@@ -194,7 +194,7 @@ class Writer {
     out_.push_back(0x24);
     u32(slot_ * r + offset);
   }
-  // op xmm, [rip + disp32], the disp32 recorded in `uses` for the pool to fill in
+  // op xmm, [rip + disp32]: the caller records where the disp32 goes, for writePool to fill in
   void ssePool(std::uint8_t prefix, std::uint8_t opcode, int reg) {
     sse(prefix, opcode, reg);
     out_.back() |= 0x05;
