@@ -26,40 +26,22 @@ const rows = [];
 const row = (measure, ours, peer, ratio, target, met) => rows.push({ measure, ours, peer, ratio, target, met });
 
 const ratioText = (ours, peer) => (ours >= peer ? `${(ours / peer).toFixed(2)}x slower` : `${(peer / ours).toFixed(2)}x faster`);
-// f and f': one point per call (the descent loop) and 1,024 points per call (plots, scans), each against
-// the hand-written functions inlined into the same loop (slope/hand_call: the same called through a pointer).
-// Both run the Function as parsed, natively machine code (machine_code rows); the interpreted program's
-// time (program rows) is shown beside it.
+// f and f', one point per call (the descent loop), against the hand-written functions inlined into the
+// same loop (slope/hand_call: the same called through a pointer).
 for (const name of cases) {
-  const ours = nsPerEval[`slope/machine_code/${name}`], program = nsPerEval[`slope/program/${name}`];
+  const ours = nsPerEval[`slope/program/${name}`];
   const hand = nsPerEval[`slope/hand/${name}`], handCall = nsPerEval[`slope/hand_call/${name}`];
-  row(`f and f', one point per call (${name})`, `${fmt(ours)} ns (program ${fmt(program)} ns)`,
+  row(`f and f', one point per call (${name})`, `${fmt(ours)} ns`,
     `hand-written C++ ${fmt(hand)} ns (called through a pointer ${fmt(handCall)} ns: ${ratioText(ours, handCall)})`,
-    ratioText(ours, hand), '<= 1.5x', ours / hand <= 1.5);
-}
-for (const name of cases) {
-  const ours = nsPerEval[`batch_slope/machine_code/${name}`], program = nsPerEval[`batch_slope/program/${name}`];
-  const hand = nsPerEval[`batch_slope/hand/${name}`];
-  row(`f and f', 1,024 points per call (${name})`, `${fmt(ours)} ns (program ${fmt(program)} ns)`,
-    `hand-written C++ ${fmt(hand)} ns`, ratioText(ours, hand), '<= 1.5x', ours / hand <= 1.5);
+    ratioText(ours, hand), '', null);
 }
 // f alone against muParser, beside f alone by hand: where libm calls dominate (sin, exp, log1p), the hand-
-// written time bounds what any evaluator can gain. The batch row reads against the faster of muParser's
-// two modes (its bulk mode, on one thread here, is slower per point than one Eval per point).
+// written time bounds what any evaluator can gain.
 for (const name of cases) {
-  const ours = nsPerEval[`value/machine_code/${name}`], program = nsPerEval[`value/program/${name}`];
+  const ours = nsPerEval[`value/program/${name}`];
   const mu = nsPerEval[`value/muparser/${name}`], hand = nsPerEval[`value/hand/${name}`];
-  row(`f alone, one point per call (${name})`, `${fmt(ours)} ns (program ${fmt(program)} ns)`,
-    `muParser ${fmt(mu)} ns (hand-written f ${fmt(hand)} ns: ${(mu / hand).toFixed(1)}x)`, ratioText(ours, mu),
-    '>= 3x', mu / ours >= 3);
-}
-for (const name of cases) {
-  const ours = nsPerEval[`batch_value/machine_code/${name}`], program = nsPerEval[`batch_value/program/${name}`];
-  const bulk = nsPerEval[`batch_value/muparser/${name}`];
-  const mu = Math.min(bulk, nsPerEval[`value/muparser/${name}`]), hand = nsPerEval[`batch_value/hand/${name}`];
-  row(`f alone, 1,024 points per call (${name})`, `${fmt(ours)} ns (program ${fmt(program)} ns)`,
-    `muParser ${fmt(mu)} ns, ${mu === bulk ? 'bulk mode' : 'one Eval per point; bulk mode ' + fmt(bulk) + ' ns'} (hand-written f ${fmt(hand)} ns: ${(mu / hand).toFixed(1)}x)`,
-    ratioText(ours, mu), '>= 3x', mu / ours >= 3);
+  row(`f alone, one point per call (${name})`, `${fmt(ours)} ns`,
+    `muParser ${fmt(mu)} ns (hand-written f ${fmt(hand)} ns: ${(mu / hand).toFixed(1)}x)`, ratioText(ours, mu), '', null);
 }
 const { run, interaction, sweep } = engine;
 row(`GD run, ${run.steps.toExponential(0)} steps (WASM)`, `${fmt(run.engineMs)} ms`, `mathjs ${fmt(run.mathjsMs)} ms*`,

@@ -2,22 +2,17 @@
 // functions written by hand in C++ (the limit a general evaluator can approach) and muParser (a widely
 // used bytecode evaluator; value only, it has no derivatives).
 //
-// Every benchmark evaluates the same 1,024 points read from an array, so nothing is constant-folded.
-// The one-point rows add the results into a sum the compiler must keep; the batch rows write arrays
-// the compiler must fill. One "item" is one evaluation at one x.
+// Every benchmark evaluates the same 1,024 points read from an array, one point per call (as the descent
+// loop asks), so nothing is constant-folded, and adds the results into a sum the compiler must keep. One
+// "item" is one evaluation at one x.
 //
-// Two ways of asking: one point per call (slope/, value/), as the serial descent loop asks, and all
-// 1,024 points in one call (batch_slope/, batch_value/), as a plot or a grid scan asks. Each runs the
-// Function as parse() gives it, natively machine code (machine_code/), and the same with that code
-// detached, the interpreted program (program/). The
-// hand-written functions are inline functions the compiler sees at the call, so it may inline, unroll
-// and vectorize them across points: the physical limit. slope/hand_call/ is the same code called through
-// a function pointer, one out-of-line call per point like Function::slope. value/hand and
-// batch_value/hand, f alone by hand, bound what any evaluator calling the same libm can gain over
-// muParser. muParser's bulk mode runs on one thread (Debian builds it with OpenMP; see main).
+// descent's rows (slope/program/, value/program/) run the one interpreter over the Function's
+// straight-line code. The hand-written functions are inline functions the compiler sees at the call, so
+// it may inline, unroll and vectorize them across points: the physical limit. slope/hand_call/ is the
+// same code called through a function pointer, one out-of-line call per point like Function::slope.
+// value/hand, f alone by hand, bounds what any evaluator calling the same libm can gain over muParser.
 #include <benchmark/benchmark.h>
 #include <muParser.h>
-#include <omp.h>
 
 #include <cmath>
 #include <cstdio>
@@ -148,48 +143,11 @@ void checkAgreement() {
       std::exit(1);
     }
   }
-  std::vector<double> xs = kPoints, f(xs.size()), df(xs.size()), bulk(xs.size());
-  fn.slope(xs.data(), xs.size(), f.data(), df.data());
-  mu::Parser parserBulk;
-  configure(parserBulk, xs.data(), C::muparser);
-  parserBulk.Eval(bulk.data(), static_cast<int>(bulk.size()));
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    const Pair h = C::hand(xs[i]);
-    if (!close(f[i], h.f) || !close(df[i], h.df) || !close(bulk[i], h.f)) {
-      std::fprintf(stderr, "bench: %s batch disagrees at x = %g: program %g %g, hand %g %g, muParser %g\n",
-                   C::name, xs[i], f[i], df[i], h.f, h.df, bulk[i]);
-      std::exit(1);
-    }
-  }
 }
-
-// The arrays as seen by code the compiler cannot look into, so every value must be stored.
-void keep(std::vector<double>& values) {
-  benchmark::DoNotOptimize(values.data());
-  benchmark::ClobberMemory();
-}
-
-// descent's side of a row: the Function as parse() gives it, whose evaluations run as machine code
-// natively (expr/native_code.hpp; the machine_code rows), or the same with that code detached, so the
-// program is interpreted (the program rows).
-enum class Evaluator { machineCode, program };
 
 template <class C>
-descent::Function parsed(Evaluator evaluator) {
-  descent::Function fn = descent::Function::parse(C::descent);
-  if (evaluator == Evaluator::program) {
-    for (auto which : {descent::Function::Evaluation::value, descent::Function::Evaluation::slope,
-                       descent::Function::Evaluation::at}) {
-      fn.useKernel(which, nullptr);
-      fn.useBatchKernel(which, nullptr);
-    }
-  }
-  return fn;
-}
-
-template <class C, Evaluator evaluator>
 void descentSlope(benchmark::State& state) {
-  const auto fn = parsed<C>(evaluator);
+  const auto fn = descent::Function::parse(C::descent);
   for (auto _ : state) {
     double sum = 0;
     for (double x : kPoints) {
@@ -229,9 +187,9 @@ void handCallSlope(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kPoints.size());
 }
 
-template <class C, Evaluator evaluator>
+template <class C>
 void descentValue(benchmark::State& state) {
-  const auto fn = parsed<C>(evaluator);
+  const auto fn = descent::Function::parse(C::descent);
   for (auto _ : state) {
     double sum = 0;
     for (double x : kPoints) sum += fn.value(x);
@@ -267,99 +225,21 @@ void muparserValue(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kPoints.size());
 }
 
-// The batch rows write f (and f') for all points into arrays.
-template <class C, Evaluator evaluator>
-void descentBatchSlope(benchmark::State& state) {
-  const auto fn = parsed<C>(evaluator);
-  std::vector<double> f(kPoints.size()), df(kPoints.size());
-  for (auto _ : state) {
-    fn.slope(kPoints.data(), kPoints.size(), f.data(), df.data());
-    keep(f);
-    keep(df);
-  }
-  state.SetItemsProcessed(state.iterations() * kPoints.size());
-}
-
-template <class C>
-void handBatchSlope(benchmark::State& state) {
-  std::vector<double> f(kPoints.size()), df(kPoints.size());
-  for (auto _ : state) {
-    for (std::size_t i = 0; i < kPoints.size(); ++i) {
-      const Pair p = C::hand(kPoints[i]);
-      f[i] = p.f;
-      df[i] = p.df;
-    }
-    keep(f);
-    keep(df);
-  }
-  state.SetItemsProcessed(state.iterations() * kPoints.size());
-}
-
-template <class C, Evaluator evaluator>
-void descentBatchValue(benchmark::State& state) {
-  const auto fn = parsed<C>(evaluator);
-  std::vector<double> f(kPoints.size());
-  for (auto _ : state) {
-    fn.value(kPoints.data(), kPoints.size(), f.data());
-    keep(f);
-  }
-  state.SetItemsProcessed(state.iterations() * kPoints.size());
-}
-
-template <class C>
-void handBatchValue(benchmark::State& state) {
-  std::vector<double> f(kPoints.size());
-  for (auto _ : state) {
-    for (std::size_t i = 0; i < kPoints.size(); ++i) f[i] = C::handValue(kPoints[i]);
-    keep(f);
-  }
-  state.SetItemsProcessed(state.iterations() * kPoints.size());
-}
-
-template <class C>
-void muparserBatchValue(benchmark::State& state) {
-  std::vector<double> xs = kPoints, f(kPoints.size());
-  mu::Parser parser;
-  configure(parser, xs.data(), C::muparser);  // bulk mode: x is read from xs[i] for the i-th result
-  parser.Eval();
-  for (auto _ : state) {
-    parser.Eval(f.data(), static_cast<int>(f.size()));
-    keep(f);
-  }
-  state.SetItemsProcessed(state.iterations() * kPoints.size());
-}
-
 template <class C>
 void registerCase() {
   checkAgreement<C>();
   const std::string name = C::name;
-  constexpr auto kMachineCode = Evaluator::machineCode;
-  constexpr auto kProgram = Evaluator::program;
-  benchmark::RegisterBenchmark(("slope/machine_code/" + name).c_str(), descentSlope<C, kMachineCode>);
-  benchmark::RegisterBenchmark(("slope/program/" + name).c_str(), descentSlope<C, kProgram>);
+  benchmark::RegisterBenchmark(("slope/program/" + name).c_str(), descentSlope<C>);
   benchmark::RegisterBenchmark(("slope/hand/" + name).c_str(), handSlope<C>);
   benchmark::RegisterBenchmark(("slope/hand_call/" + name).c_str(), handCallSlope<C>);
-  benchmark::RegisterBenchmark(("value/machine_code/" + name).c_str(), descentValue<C, kMachineCode>);
-  benchmark::RegisterBenchmark(("value/program/" + name).c_str(), descentValue<C, kProgram>);
+  benchmark::RegisterBenchmark(("value/program/" + name).c_str(), descentValue<C>);
   benchmark::RegisterBenchmark(("value/hand/" + name).c_str(), handValue<C>);
   benchmark::RegisterBenchmark(("value/muparser/" + name).c_str(), muparserValue<C>);
-  benchmark::RegisterBenchmark(("batch_slope/machine_code/" + name).c_str(),
-                               descentBatchSlope<C, kMachineCode>);
-  benchmark::RegisterBenchmark(("batch_slope/program/" + name).c_str(), descentBatchSlope<C, kProgram>);
-  benchmark::RegisterBenchmark(("batch_slope/hand/" + name).c_str(), handBatchSlope<C>);
-  benchmark::RegisterBenchmark(("batch_value/machine_code/" + name).c_str(),
-                               descentBatchValue<C, kMachineCode>);
-  benchmark::RegisterBenchmark(("batch_value/program/" + name).c_str(), descentBatchValue<C, kProgram>);
-  benchmark::RegisterBenchmark(("batch_value/hand/" + name).c_str(), handBatchValue<C>);
-  benchmark::RegisterBenchmark(("batch_value/muparser/" + name).c_str(), muparserBatchValue<C>);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Debian's muParser is built with OpenMP and splits a bulk Eval over up to omp_get_max_threads()
-  // threads. Every row here is one thread's CPU time, so muParser gets one thread too.
-  omp_set_num_threads(1);
   registerCase<Quartic>();
   registerCase<ShiftedQuartic>();
   registerCase<DampedSine>();

@@ -4,30 +4,30 @@
 #include <cmath>
 #include <cstring>
 #include <map>
-#include <new>
 #include <tuple>
 
 #include "expr/straight_line.hpp"
 
 namespace descent {
 
-// Turns trees into instructions in two passes. The first is the straight-line code every evaluator of
-// descent shares (expr/straight_line.hpp): every distinct (operation, operands) one register, one operation
-// each. The second folds chains of additions and multiplications, and constants, into the instructions
-// that use them, keeping every operation and its order.
+// Turns straight-line code (expr/straight_line.hpp: every distinct (operation, operands) one register, one
+// operation each) into instructions: it folds chains of additions and multiplications, and constants, into
+// the instructions that use them, keeping every operation and its order.
 class ProgramBuilder {
  public:
-  Program build(const std::vector<Tree>& outputs) {
-    const StraightLine code = StraightLine::lower(outputs);
+  Program build(const StraightLine& code, std::size_t count) {
     values_ = code.value;
     constant_ = code.constant;
+    const std::vector<std::uint32_t> roots(code.outputs.begin(), code.outputs.begin() + count);
+    const std::vector<bool> needed = neededSteps(code, roots);
     for (std::size_t i = 0; i < code.steps.size(); ++i) {
+      if (!needed[i]) continue;
       const StraightLine::Step& step = code.steps[i];
       const Code op = codeOf(step.code);
       basic_.push_back({op, step.builtin, code.target[i], step.a, step.b});
       seen_.emplace(std::make_tuple(op, step.builtin, step.a, step.b), code.target[i]);
     }
-    return lower(code.outputs);
+    return lower(roots);
   }
 
  private:
@@ -45,6 +45,21 @@ class ProgramBuilder {
   std::vector<bool> constant_;
   std::vector<std::int32_t> definedBy_;  // per register: index into basic_, or -1
   std::map<std::tuple<Code, Builtin, std::uint32_t, std::uint32_t>, std::uint32_t> seen_;
+
+  // The steps the roots depend on: the code of f, f' and f'' together holds steps that f alone does not
+  // read, and a program for f alone must not compute them.
+  static std::vector<bool> neededSteps(const StraightLine& code, const std::vector<std::uint32_t>& roots) {
+    std::vector<bool> wanted(code.value.size(), false);
+    for (std::uint32_t root : roots) wanted[root] = true;
+    std::vector<bool> needed(code.steps.size(), false);
+    for (std::size_t i = code.steps.size(); i-- > 0;) {
+      if (!wanted[code.target[i]]) continue;
+      needed[i] = true;
+      wanted[code.steps[i].a] = true;
+      if (StraightLine::binary(code.steps[i].code)) wanted[code.steps[i].b] = true;
+    }
+    return needed;
+  }
 
   static Code codeOf(StraightLine::Code code) {
     switch (code) {
@@ -313,7 +328,9 @@ class ProgramBuilder {
   }
 };
 
-Program Program::compile(const std::vector<Tree>& outputs) { return ProgramBuilder().build(outputs); }
+Program Program::compile(const StraightLine& code, std::size_t outputs) {
+  return ProgramBuilder().build(code, outputs);
+}
 
 // Each operation is its own statement: a contracted a*b + c (one rounding) would differ from the
 // two-rounding result every other build of descent computes.
@@ -395,278 +412,6 @@ void Program::execute(double x) const noexcept {
     }
     *out++ = v;
   }
-}
-
-namespace {
-
-// The largest block, and the most batch register values a program keeps (256 KB) unless it has so many
-// registers that even kMinLanes per register exceed that.
-constexpr std::size_t kMaxLanes = 128;
-constexpr std::size_t kMinLanes = 4;
-constexpr std::size_t kRowBudget = std::size_t{1} << 15;
-
-// Unrolled, the vectorized loops below spend fewer instructions per lane on counting. Not in the WASM
-// build, which does not vectorize them and where code size counts.
-#if (defined(__GNUC__) || defined(__clang__)) && !defined(__EMSCRIPTEN__)
-#define DESCENT_UNROLL _Pragma("GCC unroll 4")
-#else
-#define DESCENT_UNROLL
-#endif
-
-// One loop per operation over the m lanes of a block. Rows never overlap: every instruction writes a
-// register of its own.
-template <class Op>
-inline void apply(double* __restrict out, const double* __restrict a, std::size_t m, Op op) noexcept {
-  DESCENT_UNROLL
-  for (std::size_t i = 0; i < m; ++i) out[i] = op(a[i]);
-}
-
-template <class Op>
-inline void apply(double* __restrict out, const double* __restrict a, const double* __restrict b,
-                  std::size_t m, Op op) noexcept {
-  DESCENT_UNROLL
-  for (std::size_t i = 0; i < m; ++i) out[i] = op(a[i], b[i]);
-}
-
-// Up to four terms k[j]*rows[j] of a sum in one loop over the block, so a value stays in a CPU register
-// across them: the first starts the sum unless it continues from out, each further one is added in
-// order, then the constant `tail` if there is one.
-template <int N, bool Continues, bool Tail>
-inline void sumPass(double* __restrict out, const double* k, const double* const* rows, double tail,
-                    std::size_t m) noexcept {
-  const double k0 = k[0], k1 = N > 1 ? k[1] : 0, k2 = N > 2 ? k[2] : 0, k3 = N > 3 ? k[3] : 0;
-  const double* __restrict r0 = rows[0];
-  const double* __restrict r1 = N > 1 ? rows[1] : r0;
-  const double* __restrict r2 = N > 2 ? rows[2] : r0;
-  const double* __restrict r3 = N > 3 ? rows[3] : r0;
-  DESCENT_UNROLL
-  for (std::size_t i = 0; i < m; ++i) {
-    double v;
-    if constexpr (Continues) {
-      const double term = k0 * r0[i];
-      v = out[i] + term;
-    } else {
-      v = k0 * r0[i];
-    }
-    if constexpr (N > 1) {
-      const double term = k1 * r1[i];
-      v = v + term;
-    }
-    if constexpr (N > 2) {
-      const double term = k2 * r2[i];
-      v = v + term;
-    }
-    if constexpr (N > 3) {
-      const double term = k3 * r3[i];
-      v = v + term;
-    }
-    if constexpr (Tail) v = v + tail;
-    out[i] = v;
-  }
-}
-
-template <int N>
-inline void sumPass(bool continues, bool tail, double* out, const double* k, const double* const* rows,
-                    double constant, std::size_t m) noexcept {
-  if (continues)
-    tail ? sumPass<N, true, true>(out, k, rows, constant, m)
-         : sumPass<N, true, false>(out, k, rows, constant, m);
-  else
-    tail ? sumPass<N, false, true>(out, k, rows, constant, m)
-         : sumPass<N, false, false>(out, k, rows, constant, m);
-}
-
-inline void multiplyBy(double* __restrict out, const double* __restrict r, std::size_t m) noexcept {
-  DESCENT_UNROLL
-  for (std::size_t i = 0; i < m; ++i) out[i] = out[i] * r[i];
-}
-
-}  // namespace
-
-std::size_t Program::lanes() const noexcept {
-  const std::size_t fit = kRowBudget / std::max<std::size_t>(registers_.size(), 1) / kMinLanes * kMinLanes;
-  return std::min(kMaxLanes, std::max(kMinLanes, fit));
-}
-
-void Program::executeBlock(std::size_t m) const noexcept {
-  double* const* at = rows_.at.get();
-  const Term* terms = terms_.data();
-  std::size_t target = first_;
-  for (const Instruction& in : code_) {
-    double* out = at[target];
-    const double* a = at[in.a];
-    const double* b = at[in.b];
-    switch (in.code) {
-      case Code::add:
-        apply(out, a, b, m, [](double u, double v) { return u + v; });
-        break;
-      case Code::subtract:
-        apply(out, a, b, m, [](double u, double v) { return u - v; });
-        break;
-      case Code::multiply:
-        apply(out, a, b, m, [](double u, double v) { return u * v; });
-        break;
-      case Code::divide:
-        apply(out, a, b, m, [](double u, double v) { return u / v; });
-        break;
-      case Code::negate:
-        apply(out, a, m, [](double u) { return -u; });
-        break;
-      case Code::pow:
-        apply(out, a, b, m, [](double u, double v) { return std::pow(u, v); });
-        break;
-      case Code::exp:
-        apply(out, a, m, [](double u) { return std::exp(u); });
-        break;
-      case Code::call: {
-        const Builtin builtin = in.builtin;
-        apply(out, a, m, [builtin](double u) { return evaluate(builtin, u); });
-        break;
-      }
-      case Code::scale: {
-        const double k = in.ka;
-        apply(out, a, m, [k](double u) { return k * u; });
-        break;
-      }
-      case Code::shift: {
-        const double k = in.kb;
-        apply(out, a, m, [k](double u) { return u + k; });
-        break;
-      }
-      case Code::over: {
-        const double k = in.ka;
-        apply(out, b, m, [k](double v) { return k / v; });
-        break;
-      }
-      case Code::sum: {
-        // ka*a + kb*b + k*r for each further term, four terms per pass over the block. A constant last
-        // term (the usual place of a polynomial's constant) is k*c computed once, the same product
-        // every lane would compute, and added in the last pass.
-        const Term* more = terms + in.extra;
-        std::size_t count = 2 + std::size_t{in.more};
-        const Term* last = in.more > 0 ? more + in.more - 1 : nullptr;
-        const bool tail = last && last->reg != 0 && last->reg < first_;
-        const double constant = tail ? last->k * registers_[last->reg] : 0;
-        count -= tail;
-        double k[4];
-        const double* rows[4];
-        for (std::size_t done = 0; done < count;) {
-          const std::size_t n = std::min<std::size_t>(4, count - done);
-          for (std::size_t j = 0; j < n; ++j) {
-            const std::size_t term = done + j;
-            k[j] = term == 0 ? in.ka : term == 1 ? in.kb : more[term - 2].k;
-            rows[j] = term == 0 ? a : term == 1 ? b : at[more[term - 2].reg];
-          }
-          const bool continues = done > 0, final = done + n == count && tail;
-          switch (n) {
-            case 1:
-              sumPass<1>(continues, final, out, k, rows, constant, m);
-              break;
-            case 2:
-              sumPass<2>(continues, final, out, k, rows, constant, m);
-              break;
-            case 3:
-              sumPass<3>(continues, final, out, k, rows, constant, m);
-              break;
-            default:
-              sumPass<4>(continues, final, out, k, rows, constant, m);
-              break;
-          }
-          done += n;
-        }
-        break;
-      }
-      case Code::product: {
-        const double k = in.ka;
-        apply(out, a, b, m, [k](double u, double v) {
-          const double scaled = k * u;
-          return scaled * v;
-        });
-        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t)
-          multiplyBy(out, at[t->reg], m);
-        break;
-      }
-      case Code::sincos: {
-        double* __restrict sine = out;
-        double* __restrict cosine = at[++target];
-        for (std::size_t i = 0; i < m; ++i) {
-          const double u = a[i];
-          sine[i] = std::sin(u);
-          cosine[i] = std::cos(u);
-        }
-        break;
-      }
-      case Code::products:
-        apply(out, a, b, m, [](double u, double v) { return u * v; });
-        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t)
-          apply(at[++target], at[t->reg], at[t->reg2], m, [](double u, double v) { return u * v; });
-        break;
-    }
-    ++target;
-  }
-}
-
-void Program::run(const double* x, std::size_t n, double* const* out, std::size_t count) const noexcept {
-  if (n == 0) return;
-  const std::size_t lanes = this->lanes();
-  const std::size_t size = registers_.size();
-  if (!rows_.data) {
-    rows_.data.reset(new (std::nothrow) double[size * lanes]);
-    rows_.at.reset(rows_.data ? new (std::nothrow) double*[size] : nullptr);
-    if (!rows_.at) {
-      rows_.data.reset();
-      for (std::size_t i = 0; i < n; ++i) {
-        execute(x[i]);
-        for (std::size_t k = 0; k < count; ++k) out[k][i] = registers_[outputs_[k]];
-      }
-      return;
-    }
-    for (std::size_t reg = 0; reg < size; ++reg) {
-      rows_.at[reg] = rows_.data.get() + reg * lanes;
-      std::fill_n(rows_.at[reg], lanes, registers_[reg]);
-    }
-  }
-  double** at = rows_.at.get();
-  // An output computed by an instruction is written straight into its array; x is read from its array
-  // unless an output goes there. The rest (an output that is x or a constant, or repeats an earlier one)
-  // is copied after each block.
-  bool inPlace = false;
-  bool direct[3] = {false, false, false};
-  for (std::size_t k = 0; k < count; ++k) {
-    inPlace = inPlace || out[k] == x;
-    direct[k] = outputs_[k] >= first_;
-    for (std::size_t j = 0; j < k; ++j) direct[k] = direct[k] && outputs_[j] != outputs_[k];
-  }
-  for (std::size_t start = 0; start < n; start += lanes) {
-    const std::size_t m = std::min(lanes, n - start);
-    if (inPlace)
-      std::memcpy(at[0], x + start, m * sizeof(double));
-    else
-      at[0] = const_cast<double*>(x + start);  // only ever read
-    for (std::size_t k = 0; k < count; ++k)
-      if (direct[k]) at[outputs_[k]] = out[k] + start;
-    executeBlock(m);
-    for (std::size_t k = 0; k < count; ++k)
-      if (!direct[k]) std::memcpy(out[k] + start, at[outputs_[k]], m * sizeof(double));
-  }
-  // Back to the program's own rows.
-  const std::size_t own[] = {0, outputs_[0], count > 1 ? outputs_[1] : 0, count > 2 ? outputs_[2] : 0};
-  for (std::size_t reg : own) at[reg] = rows_.data.get() + reg * lanes;
-}
-
-void Program::value(const double* x, std::size_t n, double* f) const noexcept {
-  double* const out[] = {f};
-  run(x, n, out, 1);
-}
-
-void Program::slope(const double* x, std::size_t n, double* f, double* df) const noexcept {
-  double* const out[] = {f, df};
-  run(x, n, out, 2);
-}
-
-void Program::values(const double* x, std::size_t n, double* f, double* df, double* d2f) const noexcept {
-  double* const out[] = {f, df, d2f};
-  run(x, n, out, 3);
 }
 
 }  // namespace descent

@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "expr/function.hpp"
-#include "expr/wasm_code.hpp"
 #include "optim/analysis.hpp"
 #include "optim/multistart.hpp"
 #include "optim/run.hpp"
@@ -33,12 +32,6 @@ val float64Array(const std::vector<double>& values) { return float64Array(values
 
 // Points of a run held in the engine at once on their way to JS: 3 x 64 KB.
 constexpr std::size_t kRunPiece = 8192;
-
-Function::Evaluation evaluation(int which) {
-  return which == 0   ? Function::Evaluation::value
-         : which == 1 ? Function::Evaluation::slope
-                      : Function::Evaluation::at;
-}
 
 val errorObject(const std::string& message) {
   val result = val::object();
@@ -226,18 +219,6 @@ class Compiled {
     }
   }
 
-  // The evaluation's code as a WebAssembly module (see expr/wasm_code.hpp), or null when it is too
-  // large to be worth compiling. which: 0 = value, 1 = slope, 2 = at.
-  val wasmModule(int which) const {
-    const auto bytes = toWasmModule(StraightLine::lower(fn_->outputs(evaluation(which))));
-    if (bytes.empty()) return val::null();
-    return val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<val>("slice");
-  }
-  // slot: the function table index of that module's "run", or 0 to go back to the program.
-  void useKernel(int which, int slot) {
-    fn_->useKernel(evaluation(which), reinterpret_cast<Function::Kernel>(static_cast<std::uintptr_t>(slot)));
-  }
-
   const Function& function() const { return *fn_; }
 
  private:
@@ -301,16 +282,6 @@ class SweepJob {
 
 Compiled* compile(const std::string& text) { return new Compiled(text); }
 
-// What a module from toWasmModule imports: the engine's own builtins and pow, by function table index.
-double callBuiltin(int builtin, double x) noexcept { return evaluate(static_cast<Builtin>(builtin), x); }
-double callPow(double a, double b) noexcept { return std::pow(a, b); }
-val kernelImports() {
-  val slots = val::object();
-  slots.set("call", static_cast<double>(reinterpret_cast<std::uintptr_t>(&callBuiltin)));
-  slots.set("pow", static_cast<double>(reinterpret_cast<std::uintptr_t>(&callPow)));
-  return slots;
-}
-
 // Bytes the allocator has handed out and not had back: a leak shows here long before the heap grows.
 double heapInUse() { return static_cast<double>(mallinfo().uordblks); }
 SweepJob* openSweep(const Compiled& compiled, const val& settings) {
@@ -333,9 +304,7 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("sample", &Compiled::sample)
       .function("run", &Compiled::run)
       .function("stationaryPoints", &Compiled::stationaryPoints)
-      .function("multiStart", &Compiled::multiStart)
-      .function("wasmModule", &Compiled::wasmModule)
-      .function("useKernel", &Compiled::useKernel);
+      .function("multiStart", &Compiled::multiStart);
   emscripten::class_<SweepJob>("SweepJob")
       .function("error", &SweepJob::error)
       .function("count", &SweepJob::count)
@@ -345,5 +314,4 @@ EMSCRIPTEN_BINDINGS(descent) {
   emscripten::function("compile", &compile, allow_raw_pointers());
   emscripten::function("openSweep", &openSweep, allow_raw_pointers());
   emscripten::function("heapInUse", &heapInUse);
-  emscripten::function("kernelImports", &kernelImports);
 }

@@ -1,7 +1,6 @@
-// Straight-line code (expr/straight_line.hpp) is what the WASM engine compiles to machine code, so it
-// must compute exactly what the program computes: the table runs both over every kind of operation and
-// compares the bits. The module writer (expr/wasm_code.hpp) is checked here for its framing and limit;
-// tests/node/kernels.test.mjs runs the modules themselves against the program.
+// Straight-line code (expr/straight_line.hpp) is the one internal form of f, f' and f''; the program
+// (expr/program.hpp) folds its steps into fewer instructions and must still compute exactly what the steps
+// compute. The table runs both over every kind of operation and compares the bits.
 #include "expr/straight_line.hpp"
 
 #include <catch2/catch.hpp>
@@ -13,7 +12,6 @@
 
 #include "every_operation.hpp"
 #include "expr/function.hpp"
-#include "expr/wasm_code.hpp"
 
 namespace {
 
@@ -65,9 +63,8 @@ using descent_test::sameBits;
 
 TEST_CASE("straight-line code computes f, f' and f'' to the bit, as the program does", "[straight_line]") {
   for (const char* text : descent_test::kEveryOperation) {
-    Function fn = Function::parse(text);
-    fn.useKernel(Function::Evaluation::at, nullptr);  // the program, not native machine code
-    const StraightLine code = StraightLine::lower(fn.outputs(Function::Evaluation::at));
+    const Function fn = Function::parse(text);
+    const StraightLine& code = fn.code();
     REQUIRE(code.outputs.size() == 3);
     for (double x : descent_test::kEdgePoints) {
       const auto got = evaluate(code, x);
@@ -77,6 +74,10 @@ TEST_CASE("straight-line code computes f, f' and f'' to the bit, as the program 
       CHECK(sameBits(got[0], want.f));
       CHECK(sameBits(got[1], want.df));
       CHECK(sameBits(got[2], want.d2f));
+      // The programs for f alone and for f, f' run a part of the same code.
+      CHECK(sameBits(fn.value(x), want.f));
+      CHECK(sameBits(fn.slope(x).f, want.f));
+      CHECK(sameBits(fn.slope(x).df, want.df));
     }
   }
 }
@@ -84,22 +85,7 @@ TEST_CASE("straight-line code computes f, f' and f'' to the bit, as the program 
 TEST_CASE("straight-line code computes each distinct operation once", "[straight_line]") {
   // x^4 - 3x^2 + 2 and 4x^3 - 6x share x*x; x^4 = (x*x)*(x*x), x^3 = (x*x)*x.
   const Function fn = Function::parse("x^4 - 3x^2 + 2");
-  const StraightLine code = StraightLine::lower(fn.outputs(Function::Evaluation::slope));
-  // f: x*x, (x*x)*(x*x), 3*(x*x), minus, plus 2; f': (x*x)*x, 4*that, 6*x, minus.
-  CHECK(code.steps.size() == 9);
-}
-
-TEST_CASE("WebAssembly modules: framing, and a size past which the program runs instead", "[wasm_code]") {
-  const Function fn = Function::parse("x^4 - 3x^2 + 2");
-  const auto bytes = descent::toWasmModule(StraightLine::lower(fn.outputs(Function::Evaluation::slope)));
-  REQUIRE(bytes.size() > 8);
-  CHECK(std::vector<std::uint8_t>(bytes.begin(), bytes.begin() + 8) ==
-        std::vector<std::uint8_t>{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
-
-  // 900 terms sin(k x): f, f' and f'' together take about 8 steps a term.
-  std::string big = "0";
-  for (int k = 1; k <= 900; ++k) big += "+sin(" + std::to_string(k) + "x)";
-  const StraightLine large = StraightLine::lower(Function::parse(big).outputs(Function::Evaluation::at));
-  REQUIRE(large.steps.size() > descent::kMaxWasmSteps);
-  CHECK(descent::toWasmModule(large).empty());
+  const StraightLine& code = fn.code();
+  // f: x*x, (x*x)*(x*x), 3*(x*x), minus, plus 2; f': (x*x)*x, 4*that, 6*x, minus; f'': 12*(x*x), minus 6.
+  CHECK(code.steps.size() == 11);
 }

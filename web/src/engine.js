@@ -2,7 +2,6 @@
 // It wraps the Embind core (engine-core.mjs, the C++ compiled to WebAssembly) so that callers see
 // plain values, typed arrays and real Errors, and never an Embind handle they must remember to free.
 import createDescentCore from './engine-core.mjs';
-import { Kernels } from './kernels.js';
 
 // A parse error: the message a student reads, the 1-based column it points at, and for an unclosed
 // bracket the column where it opened (0 otherwise).
@@ -25,7 +24,6 @@ export class SettingsError extends Error {
 
 const HYPERPARAMETERS = ['beta', 'alpha', 'eps', 'beta1', 'beta2', 'c', 'shrink'];
 const CACHE_SIZE = 8;
-const STATIONARY_WORK = 1_000; // evaluations of f' a search for stationary points takes, about
 
 function answer(result) {
   if (result.error !== undefined) throw new SettingsError(result.error);
@@ -60,14 +58,9 @@ function runSettings(settings) {
 class CompiledFunction {
   #core;
   #handle;
-  #kernels;
-  #work = 0; // evaluations asked of this function so far
-  #slots = null; // function table slots of its kernels, once compiled
-  #sweeps = 0; // sweeps in flight: they hold copies of the kernels
-  constructor(core, handle, kernels) {
+  constructor(core, handle) {
     this.#core = core;
     this.#handle = handle;
-    this.#kernels = kernels;
     this.source = handle.printed(0);
     this.text = this.source.text;
     this.latex = this.source.latex;
@@ -81,39 +74,21 @@ class CompiledFunction {
     return this.#handle;
   }
 
-  // Counts the evaluations about to be asked of this function and compiles its kernels once they pay off.
-  #warm(more) {
-    const handle = this.#live();
-    if (!this.#slots && this.#kernels.wanted(this.#work, more)) this.#slots = this.#kernels.attach(handle);
-    this.#work += more;
-    return handle;
-  }
-
-  #release() {
-    if (this.#slots && !this.#handle && this.#sweeps === 0) this.#kernels.release(this.#slots);
-  }
-
-  // How many of the three evaluations (f; f, f'; f, f', f'') run as machine code rather than as the
-  // interpreted program: 0 until the function's work repays compiling (see kernels.js).
-  get machineCode() {
-    return this.#slots ? this.#slots.length : 0;
-  }
-
   at(x) {
     return this.#live().at(Number(x));
   }
 
   sample(a, b, count) {
-    return answer(this.#warm(Number(count)).sample(Number(a), Number(b), Number(count)));
+    return answer(this.#live().sample(Number(a), Number(b), Number(count)));
   }
 
   stationaryPoints(a, b) {
-    return answer(this.#warm(STATIONARY_WORK).stationaryPoints(Number(a), Number(b))).points;
+    return answer(this.#live().stationaryPoints(Number(a), Number(b))).points;
   }
 
   run(settings) {
     const plain = runSettings(settings);
-    return answer(this.#warm(plain.steps).run(plain));
+    return answer(this.#live().run(plain));
   }
 
   multiStart(settings) {
@@ -122,7 +97,7 @@ class CompiledFunction {
     plain.seed = number(settings, 'seed', 1);
     if (!Number.isInteger(plain.count)) throw new SettingsError('count must be a whole number');
     if (!Number.isInteger(plain.seed) || plain.seed < 0) throw new SettingsError('seed must be a whole number >= 0');
-    return answer(this.#warm(plain.count * plain.steps).multiStart(plain));
+    return answer(this.#live().multiStart(plain));
   }
 
   openSweep(settings) {
@@ -137,34 +112,27 @@ class CompiledFunction {
     };
     for (const name of ['count', 'burnIn', 'keep'])
       if (!Number.isInteger(plain[name])) throw new SettingsError(`${name} must be a whole number`);
-    const job = this.#core.openSweep(this.#warm(plain.count * (plain.burnIn + plain.keep)), plain);
+    const job = this.#core.openSweep(this.#live(), plain);
     const error = job.error();
     if (error) {
       job.delete();
       throw new SettingsError(error);
     }
-    this.#sweeps += 1;
-    return new SweepProgress(job, () => {
-      this.#sweeps -= 1;
-      this.#release();
-    });
+    return new SweepProgress(job);
   }
 
   dispose() {
     if (this.#handle) this.#handle.delete();
     this.#handle = null;
-    this.#release();
   }
 }
 
 class Engine {
   #core;
-  #kernels;
   #cache = new Map(); // expression text -> CompiledFunction, most recent last
 
-  constructor(core, kernels) {
+  constructor(core) {
     this.#core = core;
-    this.#kernels = kernels;
   }
 
   compile(expression) {
@@ -175,7 +143,7 @@ class Engine {
       handle.delete();
       throw error;
     }
-    return new CompiledFunction(this.#core, handle, this.#kernels);
+    return new CompiledFunction(this.#core, handle);
   }
 
   // A compiled function kept for repeated runs of the same expression; the engine owns it.
@@ -205,11 +173,6 @@ class Engine {
     return this.#core.heapInUse();
   }
 
-  // Function table slots taken for functions compiled to machine code: bounded unless something leaks.
-  kernelSlots() {
-    return this.#kernels.slots;
-  }
-
   multiStart(settings) {
     return this.#cached(settings.expression).multiStart(settings);
   }
@@ -230,10 +193,8 @@ class SweepProgress {
   #job;
   #done = 0;
   #status = [];
-  #onEnd;
-  constructor(job, onEnd) {
+  constructor(job) {
     this.#job = job;
-    this.#onEnd = onEnd;
     this.count = job.count();
     this.keep = job.keep();
     this.eta = Float64Array.from({ length: this.count }, (_, i) => job.eta(i));
@@ -260,7 +221,6 @@ class SweepProgress {
     if (!this.#job) return;
     this.#job.delete();
     this.#job = null;
-    this.#onEnd();
   }
 
   result() {
@@ -268,9 +228,6 @@ class SweepProgress {
   }
 }
 
-// options.kernels: 'auto' (the default: functions with enough work run as machine code, see kernels.js),
-// 'always' or 'never'. Results are the same bits either way.
-export async function loadEngine(options = {}) {
-  const core = await createDescentCore();
-  return new Engine(core, new Kernels(core, options.kernels ?? 'auto'));
+export async function loadEngine() {
+  return new Engine(await createDescentCore());
 }
