@@ -1,15 +1,37 @@
 #include "cli/arguments.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 
 namespace descent::cli {
+namespace {
+
+// --name or --name=value where name is letters, digits and dashes: anything else that starts with --
+// ("--2^2", "--x+1") can only be an expression.
+bool looksLikeOption(const std::string& word) {
+  if (word.size() < 3 || word.compare(0, 2, "--") != 0) return false;
+  const std::size_t end = std::min(word.find('='), word.size());
+  for (std::size_t i = 2; i < end; ++i) {
+    const char c = word[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+  }
+  return std::isalpha(static_cast<unsigned char>(word[2]));
+}
+
+}  // namespace
 
 Arguments::Arguments(const std::vector<std::string>& words, const std::set<std::string>& valued,
                      const std::set<std::string>& flags) {
+  bool optionsEnded = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& word = words[i];
-    if (word.size() < 3 || word.compare(0, 2, "--") != 0) {
+    if (!optionsEnded && word == "--") {
+      optionsEnded = true;
+      continue;
+    }
+    if (optionsEnded || !looksLikeOption(word)) {
       positional_.push_back(word);
       continue;
     }
@@ -29,7 +51,9 @@ Arguments::Arguments(const std::vector<std::string>& words, const std::set<std::
       if (options_.count(name)) throw UsageError("--" + name + " is given twice");
       options_[name] = *value;
     } else {
-      throw UsageError("unknown option --" + name);
+      throw UsageError("unknown option --" + name +
+                       " (an expression that starts with -- goes after a lone --: descent eval -- " + word +
+                       " 1)");
     }
   }
 }

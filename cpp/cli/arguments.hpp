@@ -18,8 +18,9 @@ class UsageError : public std::runtime_error {
 class Arguments {
  public:
   // words are argv[2..] (after the command). `valued` names the options that take a value (--name value or
-  // --name=value); `flags` those that take none. Anything else starting with "--" is a UsageError.
-  // A lone "-5" or "-x^2" is positional, so negative numbers and expressions need no quoting tricks.
+  // --name=value); `flags` those that take none. Another --name (letters, digits, dashes) is a
+  // UsageError. Everything after a lone "--" is positional, and so is a word that cannot be an option
+  // name ("-5", "-x^2", "--2^2"), so numbers and expressions need no quoting tricks.
   Arguments(const std::vector<std::string>& words, const std::set<std::string>& valued,
             const std::set<std::string>& flags);
 

@@ -18,6 +18,9 @@ int evalCommand(const Words& words, std::ostream& out, std::ostream& err);
 // descent run EXPR --x0 A --eta B[,C...] --steps N [--method M] [hyperparameters] [--tolerance T]
 int runCommand(const Words& words, std::ostream& out, std::ostream& err);
 
+// The text of --help: the commands, then every option of run, generated from the settings table.
+std::string usage();
+
 // Numbers as CSV cells: 17 significant digits, so they read back to the same double.
 std::string cell(double value);
 

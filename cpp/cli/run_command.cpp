@@ -1,6 +1,7 @@
 // run: optimizer paths as CSV on stdout, one status line per step size on stderr.
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <string>
 
 #include "cli/arguments.hpp"
@@ -9,26 +10,37 @@
 #include "expr/function.hpp"
 #include "expr/number_text.hpp"
 #include "optim/run.hpp"
+#include "optim/settings.hpp"
 
 namespace descent::cli {
 namespace {
 
+// Every option is read as a number and checked against the settings table, as the engine checks it.
 optim::RunSettings settingsFrom(const Arguments& args) {
   optim::RunSettings settings;
   for (const char* required : {"x0", "eta", "steps"}) {
     if (!args.has(required)) throw UsageError(std::string("run needs --") + required);
   }
   settings.x0 = *args.number("x0");
-  settings.steps = parseCount(*args.text("steps"), "--steps");
+  const double steps = *args.number("steps");
+  optim::check(optim::Request::run, "steps", steps);
+  settings.steps = static_cast<long long>(steps);
   if (auto name = args.text("method")) {
     auto method = optim::methodFromName(*name);
     if (!method) throw UsageError("unknown method '" + *name + "'");
     settings.method = *method;
   }
-  settings.hyper = {args.number("beta"),  args.number("alpha"), args.number("eps"),   args.number("beta1"),
-                    args.number("beta2"), args.number("c"),     args.number("shrink")};
+  for (const optim::Setting& setting : optim::settingsOf(optim::Request::run))
+    if (setting.given) settings.hyper.*setting.given = args.number(setting.name);
   settings.tolerance = args.number("tolerance");
   return settings;
+}
+
+// The options run takes: --method and every setting of a run.
+std::set<std::string> runOptions() {
+  std::set<std::string> names{"method"};
+  for (const optim::Setting& setting : optim::settingsOf(optim::Request::run)) names.insert(setting.name);
+  return names;
 }
 
 }  // namespace
@@ -40,10 +52,7 @@ std::string cell(double value) {
 }
 
 int runCommand(const Words& words, std::ostream& out, std::ostream& err) {
-  Arguments args(
-      words,
-      {"x0", "eta", "steps", "method", "beta", "alpha", "eps", "beta1", "beta2", "c", "shrink", "tolerance"},
-      {});
+  Arguments args(words, runOptions(), {});
   if (args.positional().size() != 1) throw UsageError("run takes one expression");
   optim::RunSettings settings = settingsFrom(args);
   auto fn = compileOrReport(args.positional()[0], err);

@@ -24,14 +24,15 @@ struct Grid {
 
 Grid makeGrid(double a, double b, int cells) {
   if (!(std::isfinite(a) && std::isfinite(b) && a < b && std::isfinite(b - a))) {
-    throw SettingsError("the interval must be finite numbers a < b");
+    throw SettingsError("b", "the interval must be finite numbers a < b");
   }
   if (cells < 2 || cells > kMaxAnalysisCells) {
-    throw SettingsError("the grid must have between 2 and " + std::to_string(kMaxAnalysisCells) + " cells");
+    throw SettingsError("cells",
+                        "the grid must have between 2 and " + std::to_string(kMaxAnalysisCells) + " cells");
   }
   double h = (b - a) / cells;
   if (h < 4 * std::numeric_limits<double>::epsilon() * std::max(std::abs(a), std::abs(b))) {
-    throw SettingsError("the interval is too narrow for its grid: widen it or move it nearer to 0");
+    throw SettingsError("b", "the interval is too narrow for its grid: widen it or move it nearer to 0");
   }
   return {a, b, h, cells};
 }

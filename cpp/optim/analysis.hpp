@@ -3,11 +3,11 @@
 #include <vector>
 
 #include "expr/function.hpp"
+#include "optim/settings.hpp"
 
 namespace descent::optim {
 
 constexpr int kDefaultAnalysisCells = 4000;
-constexpr int kMaxAnalysisCells = 1'000'000;
 
 enum class PointKind { min, max, flat };
 

@@ -1,5 +1,6 @@
 #pragma once
-// The optimizers descent knows, their names, and their hyperparameters with PyTorch's names and defaults.
+// The optimizers descent knows and the hyperparameters they read, with PyTorch's names. Their labels,
+// update rules, defaults and ranges live in the settings table (optim/settings.hpp).
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -13,13 +14,17 @@ enum class Method { gd, momentum, nesterov, adagrad, rmsprop, adam, armijo, exac
 // "gd", "momentum", ... ; nullopt for an unknown name.
 std::optional<Method> methodFromName(std::string_view name);
 const char* nameOf(Method method);
-// Every method in declaration order, for usage texts and menus.
-const std::vector<Method>& allMethods();
 
-// A setting a person gave that makes no sense (a step size of zero, beta = 1, ...). The message says why.
+// A setting a person gave that makes no sense (a step size of zero, beta = 1, ...). The message says why;
+// setting() names it as the engine does ("beta2", "steps"), so a form can show the message on its field.
 class SettingsError : public std::invalid_argument {
  public:
-  using std::invalid_argument::invalid_argument;
+  SettingsError(std::string setting, const std::string& message)
+      : std::invalid_argument(message), setting_(std::move(setting)) {}
+  const std::string& setting() const noexcept { return setting_; }
+
+ private:
+  std::string setting_;
 };
 
 // What a person asked for; anything left empty takes the method's default.
@@ -33,25 +38,21 @@ struct Hyperparameters {
   std::optional<double> shrink;  // armijo: backtracking factor
 };
 
-// Hyperparameters with every value filled in. Values a method does not use hold its neighbours' defaults
-// and are ignored.
+// Hyperparameters with every value the method reads filled in; the others are 0 and ignored.
 struct ResolvedHyperparameters {
-  double beta;
-  double alpha;
-  double eps;
-  double beta1;
-  double beta2;
-  double c;
-  double shrink;
+  double beta = 0;
+  double alpha = 0;
+  double eps = 0;
+  double beta1 = 0;
+  double beta2 = 0;
+  double c = 0;
+  double shrink = 0;
 };
 
-// The defaults of one method (PyTorch's where PyTorch has the method).
-ResolvedHyperparameters defaultsOf(Method method);
-
-// Fills in the defaults and checks the values the method uses. Throws SettingsError.
+// Fills in the method's defaults and checks the values it reads. Throws SettingsError.
 ResolvedHyperparameters resolve(Method method, const Hyperparameters& given);
 
-// Names of the hyperparameters given that the method does not use, so a caller can warn about them.
+// Names of the hyperparameters given that the method does not read, so a caller can warn about them.
 std::vector<std::string> unusedBy(Method method, const Hyperparameters& given);
 
 }  // namespace descent::optim

@@ -3,17 +3,17 @@
 #include <cmath>
 #include <string>
 
+#include "optim/settings.hpp"
+
 namespace descent::optim {
 namespace {
 
 void validateRange(double a, double b, int count) {
-  if (!(std::isfinite(a) && std::isfinite(b) && a < b && std::isfinite(b - a))) {
-    throw SettingsError("the start range must be finite numbers a < b");
-  }
-  if (count < 1 || count > kMaxStarts) {
-    throw SettingsError("count = " + std::to_string(count) + ": the number of starts must be between 1 and " +
-                        std::to_string(kMaxStarts));
-  }
+  check(Request::multiStart, "a", a);
+  check(Request::multiStart, "b", b);
+  if (!(a < b && std::isfinite(b - a)))
+    throw SettingsError("b", "the start range must be finite numbers a < b");
+  check(Request::multiStart, "count", count);
 }
 
 }  // namespace
@@ -39,7 +39,7 @@ MultiStartResult multiStart(const Function& fn, const MultiStartSettings& settin
   check.x0 = settings.a;
   ResolvedHyperparameters hyper = validate(check);
   if (static_cast<long long>(settings.count) * settings.run.steps > kMaxMultiStartSteps) {
-    throw SettingsError("count times steps must be at most " + std::to_string(kMaxMultiStartSteps));
+    throw SettingsError("count", "count times steps must be at most " + std::to_string(kMaxMultiStartSteps));
   }
 
   MultiStartResult result;

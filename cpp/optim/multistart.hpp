@@ -9,10 +9,6 @@
 
 namespace descent::optim {
 
-constexpr int kMaxStarts = 100'000;
-// Starts times steps: bounds the work of one call.
-constexpr long long kMaxMultiStartSteps = 100'000'000;
-
 struct MultiStartSettings {
   double a = -1, b = 1;  // starts are drawn uniformly from [a, b)
   int count = 50;
@@ -41,7 +37,8 @@ class SplitMix64 {
 // The starts alone: a + (b - a) * u for count draws.
 std::vector<double> randomStarts(double a, double b, int count, std::uint64_t seed);
 
-// Throws SettingsError for a bad range, count outside 1..kMaxStarts, too much work, or bad run settings.
+// Throws SettingsError for a setting outside the settings table, a > b, count * steps above
+// kMaxMultiStartSteps, or bad run settings.
 MultiStartResult multiStart(const Function& fn, const MultiStartSettings& settings);
 
 }  // namespace descent::optim

@@ -1,34 +1,15 @@
 #include "optim/run.hpp"
 
-#include <cmath>
-#include <cstdio>
-#include <string>
+#include "optim/settings.hpp"
 
 namespace descent::optim {
-namespace {
-
-std::string shown(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.17g", value);
-  return text;
-}
-
-}  // namespace
 
 ResolvedHyperparameters validate(const RunSettings& settings) {
-  if (!std::isfinite(settings.x0))
-    throw SettingsError("x0 = " + shown(settings.x0) + ": the start must be a finite number");
-  if (!(std::isfinite(settings.eta) && settings.eta > 0)) {
-    throw SettingsError("eta = " + shown(settings.eta) + ": the step size must be a positive finite number");
-  }
-  if (settings.steps < 0 || settings.steps > kMaxSteps) {
-    throw SettingsError("steps = " + std::to_string(settings.steps) +
-                        ": the number of steps must be between 0 and " + std::to_string(kMaxSteps));
-  }
-  if (settings.tolerance && !(std::isfinite(*settings.tolerance) && *settings.tolerance >= 0)) {
-    throw SettingsError("tolerance = " + shown(*settings.tolerance) +
-                        ": the tolerance must be a finite number >= 0");
-  }
+  const auto setting = [](const char* name) { return *findSetting(Request::run, name); };
+  check(setting("x0"), settings.x0);
+  check(setting("eta"), settings.eta);
+  check(setting("steps"), static_cast<double>(settings.steps));
+  if (settings.tolerance) check(setting("tolerance"), *settings.tolerance);
   return resolve(settings.method, settings.hyper);
 }
 

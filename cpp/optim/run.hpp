@@ -6,12 +6,10 @@
 
 #include "expr/function.hpp"
 #include "optim/method.hpp"
+#include "optim/settings.hpp"
 #include "optim/walk.hpp"
 
 namespace descent::optim {
-
-// The most steps one run may take: 10 million points are 240 MB of path, enough for any lesson.
-constexpr long long kMaxSteps = 10'000'000;
 
 struct RunSettings {
   double x0 = 0;
@@ -28,8 +26,8 @@ struct Trajectory {
   std::size_t stoppedAt = 0;  // == x.size() - 1: the point where the run stopped is included
 };
 
-// Throws SettingsError unless x0 is finite, 0 < eta < inf, 0 <= steps <= kMaxSteps, the tolerance (when
-// given) is finite and >= 0, and the hyperparameters fit the method.
+// Throws SettingsError unless every setting is within its range in the settings table (eta only for the
+// methods that read it).
 ResolvedHyperparameters validate(const RunSettings& settings);
 
 // N steps give N+1 points, fewer when a stop rule fires first (see Walk::stopReason). Throws SettingsError.

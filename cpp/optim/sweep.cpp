@@ -4,24 +4,23 @@
 #include <limits>
 #include <string>
 
+#include "optim/settings.hpp"
+
 namespace descent::optim {
 namespace {
 
 void validate(const SweepSettings& s) {
-  if (!std::isfinite(s.x0)) throw SettingsError("x0 must be a finite number");
-  if (!(std::isfinite(s.etaMin) && std::isfinite(s.etaMax) && s.etaMin > 0 && s.etaMin <= s.etaMax)) {
-    throw SettingsError("the step sizes must satisfy 0 < etaMin <= etaMax, both finite");
-  }
-  if (s.count < 1 || s.count > kMaxSweepColumns) {
-    throw SettingsError("count = " + std::to_string(s.count) +
-                        ": the number of step sizes must be between 1 and " +
-                        std::to_string(kMaxSweepColumns));
-  }
-  if (s.burnIn < 0 || s.keep < 1) throw SettingsError("burnIn must be >= 0 and keep >= 1");
+  check(*findSetting(Request::run, "x0"), s.x0);
+  check(Request::sweep, "etaMin", s.etaMin);
+  check(Request::sweep, "etaMax", s.etaMax);
+  if (!(s.etaMin <= s.etaMax)) throw SettingsError("etaMax", "the step sizes must satisfy etaMin <= etaMax");
+  check(Request::sweep, "count", s.count);
+  check(Request::sweep, "burnIn", static_cast<double>(s.burnIn));
+  check(Request::sweep, "keep", static_cast<double>(s.keep));
   // Checked by division so the product cannot overflow.
   if (s.burnIn > kMaxSweepSteps || s.keep > kMaxSweepSteps || s.burnIn + s.keep > kMaxSweepSteps / s.count) {
-    throw SettingsError("count * (burnIn + keep) must be at most " + std::to_string(kMaxSweepSteps) +
-                        ": use fewer step sizes or fewer steps");
+    throw SettingsError("count", "count * (burnIn + keep) must be at most " + std::to_string(kMaxSweepSteps) +
+                                     ": use fewer step sizes or fewer steps");
   }
 }
 

@@ -7,13 +7,10 @@
 
 #include "expr/function.hpp"
 #include "optim/method.hpp"
+#include "optim/settings.hpp"
 #include "optim/walk.hpp"
 
 namespace descent::optim {
-
-constexpr int kMaxSweepColumns = 100'000;
-// count * (burnIn + keep): bounds the work of one sweep (about a second or two natively).
-constexpr long long kMaxSweepSteps = 100'000'000;
 
 enum class SweepScale { linear, log };
 
@@ -37,8 +34,8 @@ struct SweepResult {
 
 class Sweep {
  public:
-  // Throws SettingsError: 0 < etaMin <= etaMax finite, count in 1..kMaxSweepColumns, burnIn >= 0,
-  // keep >= 1, count*(burnIn+keep) <= kMaxSweepSteps, finite x0 and valid hyperparameters.
+  // Throws SettingsError for a setting outside the settings table, etaMin > etaMax,
+  // count*(burnIn+keep) > kMaxSweepSteps or hyperparameters that do not fit the method.
   // fn must outlive the Sweep.
   Sweep(const Function& fn, const SweepSettings& settings);
 

@@ -16,6 +16,7 @@
 #include "optim/analysis.hpp"
 #include "optim/multistart.hpp"
 #include "optim/run.hpp"
+#include "optim/settings.hpp"
 #include "optim/sweep.hpp"
 
 namespace descent::wasm {
@@ -33,9 +34,11 @@ val float64Array(const std::vector<double>& values) { return float64Array(values
 // Points of a run held in the engine at once on their way to JS: 3 x 64 KB.
 constexpr std::size_t kRunPiece = 8192;
 
-val errorObject(const std::string& message) {
+// setting: the engine's name of the setting the message is about, or "" when it is about none.
+val errorObject(const std::string& message, const std::string& setting = "") {
   val result = val::object();
   result.set("error", message);
+  if (!setting.empty()) result.set("setting", setting);
   return result;
 }
 
@@ -45,22 +48,24 @@ std::optional<double> given(double value) {
 }
 
 optim::Hyperparameters hyperparameters(const val& settings) {
-  auto read = [&](const char* name) { return given(settings[name].as<double>()); };
   optim::Hyperparameters hyper;
-  hyper.beta = read("beta");
-  hyper.alpha = read("alpha");
-  hyper.eps = read("eps");
-  hyper.beta1 = read("beta1");
-  hyper.beta2 = read("beta2");
-  hyper.c = read("c");
-  hyper.shrink = read("shrink");
+  for (const optim::Setting& setting : optim::settingsOf(optim::Request::run))
+    if (setting.given) hyper.*setting.given = given(settings[setting.name].as<double>());
   return hyper;
+}
+
+// A whole-number setting, checked against the table before it is converted.
+template <class Whole>
+Whole whole(optim::Request request, const val& settings, const char* name) {
+  const double value = settings[name].as<double>();
+  optim::check(request, name, value);
+  return static_cast<Whole>(value);
 }
 
 optim::Method method(const val& settings) {
   const std::string name = settings["method"].as<std::string>();
   const auto found = optim::methodFromName(name);
-  if (!found) throw optim::SettingsError("unknown method '" + name + "'");
+  if (!found) throw optim::SettingsError("method", "unknown method '" + name + "'");
   return *found;
 }
 
@@ -70,10 +75,7 @@ optim::RunSettings runSettings(const val& settings) {
   optim::RunSettings run;
   run.x0 = settings["x0"].as<double>();
   run.eta = settings["eta"].as<double>();
-  const double steps = settings["steps"].as<double>();
-  if (!(steps >= 0 && steps <= double(optim::kMaxSteps) && std::floor(steps) == steps))
-    throw optim::SettingsError("steps must be a whole number from 0 to " + std::to_string(optim::kMaxSteps));
-  run.steps = static_cast<long long>(steps);
+  run.steps = whole<long long>(optim::Request::run, settings, "steps");
   run.method = method(settings);
   run.hyper = hyperparameters(settings);
   run.tolerance = given(settings["tolerance"].as<double>());
@@ -171,6 +173,8 @@ class Compiled {
       result.set("status", std::string(optim::nameOf(pieces.status())));
       result.set("stoppedAt", static_cast<double>(pieces.points() - 1));
       return result;
+    } catch (const optim::SettingsError& e) {
+      return errorObject(e.what(), e.setting());
     } catch (const std::exception& e) {
       return errorObject(e.what());
     }
@@ -193,6 +197,8 @@ class Compiled {
       val result = val::object();
       result.set("points", list);
       return result;
+    } catch (const optim::SettingsError& e) {
+      return errorObject(e.what(), e.setting());
     } catch (const std::exception& e) {
       return errorObject(e.what());
     }
@@ -203,8 +209,8 @@ class Compiled {
       optim::MultiStartSettings multi;
       multi.a = settings["a"].as<double>();
       multi.b = settings["b"].as<double>();
-      multi.count = settings["count"].as<int>();
-      multi.seed = static_cast<std::uint64_t>(settings["seed"].as<double>());
+      multi.count = whole<int>(optim::Request::multiStart, settings, "count");
+      multi.seed = whole<std::uint64_t>(optim::Request::multiStart, settings, "seed");
       multi.run = runSettings(settings);
       const optim::MultiStartResult runs = optim::multiStart(*fn_, multi);
       val result = val::object();
@@ -214,6 +220,8 @@ class Compiled {
       std::vector<double> stoppedAt(runs.stoppedAt.begin(), runs.stoppedAt.end());
       result.set("stoppedAt", float64Array(stoppedAt));
       return result;
+    } catch (const optim::SettingsError& e) {
+      return errorObject(e.what(), e.setting());
     } catch (const std::exception& e) {
       return errorObject(e.what());
     }
@@ -239,21 +247,25 @@ class SweepJob {
       sweep.x0 = settings["x0"].as<double>();
       sweep.etaMin = settings["etaMin"].as<double>();
       sweep.etaMax = settings["etaMax"].as<double>();
-      sweep.count = settings["count"].as<int>();
+      sweep.count = whole<int>(optim::Request::sweep, settings, "count");
       sweep.scale = settings["scale"].as<std::string>() == "linear" ? optim::SweepScale::linear
                                                                     : optim::SweepScale::log;
-      sweep.burnIn = static_cast<long long>(settings["burnIn"].as<double>());
-      sweep.keep = static_cast<long long>(settings["keep"].as<double>());
+      sweep.burnIn = whole<long long>(optim::Request::sweep, settings, "burnIn");
+      sweep.keep = whole<long long>(optim::Request::sweep, settings, "keep");
       sweep.method = method(settings);
       sweep.hyper = hyperparameters(settings);
       sweep_ = std::make_unique<optim::Sweep>(*fn_, sweep);
       buffer_.resize(static_cast<std::size_t>(sweep_->keep()));
+    } catch (const optim::SettingsError& e) {
+      error_ = e.what();
+      setting_ = e.setting();
     } catch (const std::exception& e) {
       error_ = e.what();
     }
   }
 
   std::string error() const { return error_; }
+  std::string setting() const { return setting_; }
   int count() const { return sweep_ ? sweep_->count() : 0; }
   double keep() const { return sweep_ ? static_cast<double>(sweep_->keep()) : 0; }
   double eta(int i) const { return sweep_->eta(i); }
@@ -277,7 +289,7 @@ class SweepJob {
   std::unique_ptr<Function> fn_;
   std::unique_ptr<optim::Sweep> sweep_;
   mutable std::vector<double> buffer_;
-  std::string error_;
+  std::string error_, setting_;
 };
 
 Compiled* compile(const std::string& text) { return new Compiled(text); }
@@ -307,6 +319,7 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("multiStart", &Compiled::multiStart);
   emscripten::class_<SweepJob>("SweepJob")
       .function("error", &SweepJob::error)
+      .function("setting", &SweepJob::setting)
       .function("count", &SweepJob::count)
       .function("keep", &SweepJob::keep)
       .function("eta", &SweepJob::eta)

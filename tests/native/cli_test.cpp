@@ -152,8 +152,14 @@ TEST_CASE("wrong usage and bad settings exit with code 2 and say why", "[cli]") 
       {"run 'x^2' --x0 1 --eta 0.1 --steps 5 --speed 3", "unknown option --speed"},
       {"run 'x^2' --x0 one --eta 0.1 --steps 5", "--x0: 'one' is not a number"},
       {"run 'x^2' --x0 1 --eta 0.1,,0.2 --steps 5", "--eta: '' is not a number"},
-      {"run 'x^2' --x0 1 --eta 0.1 --steps -5", "is not a whole number"},
-      {"run 'x^2' --x0 1 --eta 0.1,0 --steps 5", "the step size must be a positive finite number"},
+      {"run 'x^2' --x0 1 --eta 0.1 --steps -5", "the number of steps must be a whole number with 0 <= steps"},
+      {"run 'x^2' --x0 1 --eta 0.1 --steps 2.5",
+       "the number of steps must be a whole number with 0 <= steps"},
+      {"run 'x^2' --x0 1 --eta 0.1,0 --steps 5",
+       "eta = 0 is out of range: the step size must satisfy 0 < eta"},
+      {"eval --x 1", "unknown option --x (an expression that starts with -- goes after a lone --"},
+      {"eval 'x^2' -- --x0 1", "x: '--x0' is not a number"},  // after --, a word is never an option
+      {"eval -- -x -- 2", "x: '--' is not a number"},         // nor is a second --
       {"run 'x^2' --x0 1 --eta 0.1 --steps 5 --method momentum --beta 1", "0 <= beta < 1"},
       {"eval 'x^2'", "eval takes an expression and at least one x"},
   };
@@ -163,6 +169,23 @@ TEST_CASE("wrong usage and bad settings exit with code 2 and say why", "[cli]") 
     CHECK(result.exitCode == 2);
     CHECK(result.out.empty());
     CHECK_THAT(result.err, Contains(row.says));
+  }
+}
+
+TEST_CASE("options come before a lone --, and a word that cannot be an option is an expression", "[cli]") {
+  const struct {
+    const char* arguments;
+    const char* out;
+  } rows[] = {
+      {"eval '--2^2' 0", "x,f,df,d2f\n0,4,0,0\n"},         // --2^2 is -(-(2^2))
+      {"eval -- --x 1", "x,f,df,d2f\n1,1,1,0\n"},          // --x = x, after the lone --
+      {"derive -- '--x^2'", "f'(x) = 2*x\nf''(x) = 2\n"},  // the README's --x
+  };
+  for (const auto& row : rows) {
+    INFO(row.arguments);
+    const Outcome result = descentCli(row.arguments);
+    CHECK(result.exitCode == 0);
+    CHECK(result.out == row.out);
   }
 }
 

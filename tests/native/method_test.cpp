@@ -4,15 +4,17 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "optim/settings.hpp"
+
 using namespace descent::optim;
 
 TEST_CASE("every method's name reads back to the method", "[method]") {
   const char* names[] = {"gd",   "momentum", "nesterov", "adagrad", "rmsprop",
                          "adam", "armijo",   "exact",    "newton"};
-  REQUIRE(allMethods().size() == 9);
-  for (std::size_t i = 0; i < allMethods().size(); ++i) {
-    CHECK(std::string(nameOf(allMethods()[i])) == names[i]);
-    CHECK(methodFromName(names[i]) == allMethods()[i]);
+  REQUIRE(methods().size() == 9);
+  for (std::size_t i = 0; i < methods().size(); ++i) {
+    CHECK(std::string(nameOf(methods()[i].method)) == names[i]);
+    CHECK(methodFromName(names[i]) == methods()[i].method);
   }
   CHECK_FALSE(methodFromName("sgd").has_value());
   CHECK_FALSE(methodFromName("Adam").has_value());

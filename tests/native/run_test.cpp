@@ -116,24 +116,33 @@ TEST_CASE("invalid settings are refused with a message that says why", "[run]") 
     return s;
   };
   const Row table[] = {
-      {with([&](RunSettings& s) { s.x0 = nan; }), "the start must be a finite number"},
-      {with([&](RunSettings& s) { s.x0 = inf; }), "the start must be a finite number"},
-      {with([](RunSettings& s) { s.eta = 0; }), "the step size must be a positive finite number"},
-      {with([](RunSettings& s) { s.eta = -0.1; }), "the step size must be a positive finite number"},
-      {with([&](RunSettings& s) { s.eta = inf; }), "the step size must be a positive finite number"},
-      {with([](RunSettings& s) { s.steps = -1; }), "the number of steps must be between 0 and 10000000"},
+      {with([&](RunSettings& s) { s.x0 = nan; }),
+       "x0 = nan is out of range: the start must be a finite number"},
+      {with([&](RunSettings& s) { s.x0 = inf; }),
+       "x0 = inf is out of range: the start must be a finite number"},
+      {with([](RunSettings& s) { s.eta = 0; }),
+       "eta = 0 is out of range: the step size must satisfy 0 < eta"},
+      {with([](RunSettings& s) { s.eta = -0.1; }),
+       "eta = -0.1 is out of range: the step size must satisfy 0 < eta"},
+      {with([&](RunSettings& s) { s.eta = inf; }),
+       "eta = inf is out of range: the step size must satisfy 0 < eta"},
+      {with([](RunSettings& s) { s.steps = -1; }),
+       "steps = -1 is out of range: the number of steps must be a whole number with 0 <= steps <= 1000000"},
       {with([](RunSettings& s) { s.steps = kMaxSteps + 1; }),
-       "the number of steps must be between 0 and 10000000"},
-      {with([](RunSettings& s) { s.tolerance = -1; }), "the tolerance must be a finite number >= 0"},
-      {with([&](RunSettings& s) { s.tolerance = nan; }), "the tolerance must be a finite number >= 0"},
+       "steps = 1000001 is out of range: the number of steps must be a whole number with 0 <= steps <= "
+       "1000000"},
+      {with([](RunSettings& s) { s.tolerance = -1; }),
+       "tolerance = -1 is out of range: the tolerance must satisfy 0 <= tolerance"},
+      {with([&](RunSettings& s) { s.tolerance = nan; }),
+       "tolerance = nan is out of range: the tolerance must satisfy 0 <= tolerance"},
       {with([](RunSettings& s) { s.method = Method::momentum, s.hyper.beta = 1; }),
-       "beta = 1 is out of range for momentum: it must satisfy 0 <= beta < 1"},
+       "beta = 1 is out of range for momentum: the velocity decay must satisfy 0 <= beta < 1"},
       {with([](RunSettings& s) { s.method = Method::adam, s.hyper.beta2 = -0.5; }),
        "beta2 = -0.5 is out of range for adam"},
       {with([](RunSettings& s) { s.method = Method::rmsprop, s.hyper.alpha = 0; }),
-       "it must satisfy 0 < alpha < 1"},
+       "the square-average decay must satisfy 0 < alpha < 1"},
       {with([](RunSettings& s) { s.method = Method::adagrad, s.hyper.eps = 0; }),
-       "eps = 0 is out of range for adagrad: it must be a positive number"},
+       "eps = 0 is out of range for adagrad: the term added to the denominator must satisfy 0 < eps"},
       {with([](RunSettings& s) { s.method = Method::armijo, s.hyper.shrink = 1; }), "0 < shrink < 1"},
       {with([](RunSettings& s) { s.method = Method::armijo, s.hyper.c = 1.5; }), "0 < c < 1"},
   };
@@ -141,5 +150,12 @@ TEST_CASE("invalid settings are refused with a message that says why", "[run]") 
     INFO(row.message);
     CHECK_THROWS_AS(run(fn, row.settings), SettingsError);
     CHECK_THROWS_WITH(run(fn, row.settings), Contains(row.message));
+    // The error names the setting its message starts with, so a form can show it on that field.
+    try {
+      run(fn, row.settings);
+    } catch (const SettingsError& error) {
+      const std::string message = error.what();
+      CHECK(message.compare(0, error.setting().size() + 3, error.setting() + " = ") == 0);
+    }
   }
 }

@@ -6,28 +6,28 @@ import { engine, engineModule } from './built-engine.mjs';
 
 const base = { expression: 'x^4 - 3x^2 + 2', x0: -2.5, eta: 0.1, steps: 40, method: 'gd' };
 
-// [what, settings changed from base, what the message says]
+// [what, settings changed from base, what the message says, the setting it names]
 const refusedRuns = [
-  ['steps negative', { steps: -1 }, /steps/],
-  ['steps far beyond the cap', { steps: 1e12 }, /steps/],
-  ['steps not a whole number', { steps: 2.5 }, /steps/],
-  ['steps not a number', { steps: 'many' }, /steps must be a number/],
-  ['steps missing', { steps: undefined }, /steps is required/],
-  ['eta zero', { eta: 0 }, /step size must be a positive finite number/],
-  ['eta negative', { eta: -0.1 }, /step size must be a positive finite number/],
-  ['eta NaN', { eta: NaN }, /eta must be a number/],
-  ['eta infinite', { eta: Infinity }, /step size must be a positive finite number/],
-  ['eta a javascript: URL', { eta: 'javascript:alert(1)' }, /eta must be a number/],
-  ['x0 infinite', { x0: -Infinity }, /start must be a finite number/],
-  ['x0 not a number', { x0: 'left' }, /x0 must be a number/],
-  ['tolerance negative', { tolerance: -1 }, /tolerance/],
-  ['tolerance infinite', { tolerance: Infinity }, /tolerance/],
-  ['tolerance not a number', { tolerance: 'tight' }, /tolerance must be a number/],
-  ['method unknown', { method: 'sgd' }, /unknown method 'sgd'/],
-  ['beta of 1 for momentum', { method: 'momentum', beta: 1 }, /beta/],
-  ['beta2 negative for adam', { method: 'adam', beta2: -0.5 }, /beta2/],
-  ['shrink above 1 for armijo', { method: 'armijo', shrink: 2 }, /shrink/],
-  ['eps zero for adagrad', { method: 'adagrad', eps: 0 }, /eps/],
+  ['steps negative', { steps: -1 }, /steps/, 'steps'],
+  ['steps far beyond the cap', { steps: 1e12 }, /steps/, 'steps'],
+  ['steps not a whole number', { steps: 2.5 }, /steps/, 'steps'],
+  ['steps not a number', { steps: 'many' }, /steps must be a number/, 'steps'],
+  ['steps missing', { steps: undefined }, /steps is required/, 'steps'],
+  ['eta zero', { eta: 0 }, /^eta = 0 is out of range: the step size must satisfy 0 < eta$/, 'eta'],
+  ['eta negative', { eta: -0.1 }, /^eta = -0.1 is out of range: the step size must satisfy 0 < eta$/, 'eta'],
+  ['eta NaN', { eta: NaN }, /eta must be a number/, 'eta'],
+  ['eta infinite', { eta: Infinity }, /^eta = inf is out of range: the step size must satisfy 0 < eta$/, 'eta'],
+  ['eta a javascript: URL', { eta: 'javascript:alert(1)' }, /eta must be a number/, 'eta'],
+  ['x0 infinite', { x0: -Infinity }, /start must be a finite number/, 'x0'],
+  ['x0 not a number', { x0: 'left' }, /x0 must be a number/, 'x0'],
+  ['tolerance negative', { tolerance: -1 }, /tolerance/, 'tolerance'],
+  ['tolerance infinite', { tolerance: Infinity }, /tolerance/, 'tolerance'],
+  ['tolerance not a number', { tolerance: 'tight' }, /tolerance must be a number/, 'tolerance'],
+  ['method unknown', { method: 'sgd' }, /unknown method 'sgd'/, 'method'],
+  ['beta of 1 for momentum', { method: 'momentum', beta: 1 }, /beta/, 'beta'],
+  ['beta2 negative for adam', { method: 'adam', beta2: -0.5 }, /beta2/, 'beta2'],
+  ['shrink above 1 for armijo', { method: 'armijo', shrink: 2 }, /shrink/, 'shrink'],
+  ['eps zero for adagrad', { method: 'adagrad', eps: 0 }, /eps/, 'eps'],
 ];
 
 // [what, settings changed from base, status, stoppedAt]
@@ -40,11 +40,12 @@ const honestRuns = [
 ];
 
 describe('hostile settings', () => {
-  for (const [what, changes, message] of refusedRuns) {
+  for (const [what, changes, message, setting] of refusedRuns) {
     test(`run refuses ${what}`, () => {
       assert.throws(() => engine.run({ ...base, ...changes }), (error) => {
         assert.ok(error instanceof engineModule.SettingsError, `${error.name}: ${error.message}`);
         assert.match(error.message, message);
+        assert.equal(error.setting, setting, 'the error names the setting, so the page shows it on that field');
         return true;
       });
     });

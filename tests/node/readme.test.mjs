@@ -13,12 +13,12 @@ const limits = [
   ['kMaxNesting', 'cpp/expr/limits.hpp', 'nesting (brackets, calls, signs and powers inside each other)'],
   ['kMaxTreeSize', 'cpp/expr/limits.hpp', "size of f, f' or f'' after simplification"],
   ['kMaxRawDerivative', 'cpp/expr/limits.hpp', 'size of a derivative before simplification'],
-  ['kMaxSteps', 'cpp/optim/run.hpp', 'steps of one run'],
-  ['kMaxStarts', 'cpp/optim/multistart.hpp', 'starts of a multi-start experiment'],
-  ['kMaxMultiStartSteps', 'cpp/optim/multistart.hpp', 'steps of a multi-start experiment, all starts together'],
-  ['kMaxSweepColumns', 'cpp/optim/sweep.hpp', 'step sizes in a sweep'],
-  ['kMaxSweepSteps', 'cpp/optim/sweep.hpp', 'steps of a sweep, all step sizes together'],
-  ['kMaxAnalysisCells', 'cpp/optim/analysis.hpp', 'cells when searching for stationary points'],
+  ['kMaxSteps', 'cpp/optim/settings.hpp', 'steps of one run'],
+  ['kMaxStarts', 'cpp/optim/settings.hpp', 'starts of a multi-start experiment'],
+  ['kMaxMultiStartSteps', 'cpp/optim/settings.hpp', 'steps of a multi-start experiment, all starts together'],
+  ['kMaxSweepColumns', 'cpp/optim/settings.hpp', 'step sizes in a sweep'],
+  ['kMaxSweepSteps', 'cpp/optim/settings.hpp', 'steps of a sweep, all step sizes together'],
+  ['kMaxAnalysisCells', 'cpp/optim/settings.hpp', 'cells when searching for stationary points'],
   ['kMaxArmijoShrinks', 'cpp/optim/line_search_steppers.cpp', 'Armijo shrinks in one step'],
 ];
 

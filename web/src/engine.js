@@ -14,52 +14,65 @@ export class ExpressionError extends Error {
   }
 }
 
-// A setting that makes no sense (a step size of zero, an unknown method, too many steps).
+// A setting that makes no sense (a step size of zero, an unknown method, too many steps). `setting` names it
+// as engine.settings does ('beta2', 'steps'), so a form can show the message on that field.
 export class SettingsError extends Error {
-  constructor(message) {
+  constructor(message, setting = null) {
     super(message);
     this.name = 'SettingsError';
+    this.setting = setting;
   }
 }
 
-const HYPERPARAMETERS = ['beta', 'alpha', 'eps', 'beta1', 'beta2', 'c', 'shrink'];
 const CACHE_SIZE = 8;
 
 function answer(result) {
-  if (result.error !== undefined) throw new SettingsError(result.error);
+  if (result.error !== undefined) throw new SettingsError(result.error, result.setting ?? null);
   return result;
 }
 
-function number(settings, name, fallback) {
-  const value = settings[name] ?? fallback;
-  if (value === undefined) throw new SettingsError(`${name} is required`);
+// One setting of the table as the C++ side reads it: a number (numeric text is taken), NaN when it is
+// not given and has no default. The range is checked in C++.
+function read(settings, setting) {
+  const value = settings[setting.name];
+  if (value === undefined || value === null) {
+    if (setting.required) throw new SettingsError(`${setting.name} is required: ${setting.help}`, setting.name);
+    return setting.default ?? NaN;
+  }
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || Number.isNaN(n)) throw new SettingsError(`${name} must be a number, not ${JSON.stringify(value)}`);
+  if (typeof n !== 'number' || Number.isNaN(n)) {
+    throw new SettingsError(`${setting.name} must be a number, not ${JSON.stringify(value)}`, setting.name);
+  }
   return n;
 }
 
-function optional(settings, name) {
-  return settings[name] === undefined || settings[name] === null ? NaN : number(settings, name);
+function readAll(list, settings) {
+  return Object.fromEntries(list.map((setting) => [setting.name, read(settings, setting)]));
 }
 
-// The numbers the C++ side reads, every one a number (NaN = "use the default").
-function runSettings(settings) {
-  const plain = {
-    x0: number(settings, 'x0'),
-    eta: number(settings, 'eta', settings.method === 'newton' ? 1 : undefined),
-    steps: number(settings, 'steps'),
-    method: String(settings.method ?? 'gd'),
-    tolerance: optional(settings, 'tolerance'),
-  };
-  for (const name of HYPERPARAMETERS) plain[name] = optional(settings, name);
-  return plain;
+// The run's settings, every one a number (NaN = "use the method's default"). Newton takes no step size.
+function runSettings(table, settings) {
+  const method = String(settings.method ?? table.methods[0].name);
+  const usesEta = table.methods.find((m) => m.name === method)?.usesEta ?? true;
+  const given = usesEta || settings.eta !== undefined ? settings : { ...settings, eta: 1 };
+  return { ...readAll(table.run, given), method };
+}
+
+function deepFreeze(value) {
+  if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 class CompiledFunction {
   #core;
+  #table;
   #handle;
-  constructor(core, handle) {
+  constructor(core, table, handle) {
     this.#core = core;
+    this.#table = table;
     this.#handle = handle;
     this.source = handle.printed(0);
     this.text = this.source.text;
@@ -87,36 +100,26 @@ class CompiledFunction {
   }
 
   run(settings) {
-    const plain = runSettings(settings);
-    return answer(this.#live().run(plain));
+    return answer(this.#live().run(runSettings(this.#table, settings)));
   }
 
   multiStart(settings) {
-    const plain = { ...runSettings({ ...settings, x0: 0 }), a: number(settings, 'a'), b: number(settings, 'b') };
-    plain.count = number(settings, 'count', 50);
-    plain.seed = number(settings, 'seed', 1);
-    if (!Number.isInteger(plain.count)) throw new SettingsError('count must be a whole number');
-    if (!Number.isInteger(plain.seed) || plain.seed < 0) throw new SettingsError('seed must be a whole number >= 0');
+    const plain = { ...runSettings(this.#table, { ...settings, x0: 0 }), ...readAll(this.#table.multiStart, settings) };
     return answer(this.#live().multiStart(plain));
   }
 
   openSweep(settings) {
     const plain = {
-      ...runSettings({ ...settings, eta: 1, steps: 0 }),
-      etaMin: number(settings, 'etaMin'),
-      etaMax: number(settings, 'etaMax'),
-      count: number(settings, 'count', 400),
+      ...runSettings(this.#table, { ...settings, eta: 1, steps: 0 }),
+      ...readAll(this.#table.sweep, settings),
       scale: settings.scale === 'linear' ? 'linear' : 'log',
-      burnIn: number(settings, 'burnIn', 500),
-      keep: number(settings, 'keep', 50),
     };
-    for (const name of ['count', 'burnIn', 'keep'])
-      if (!Number.isInteger(plain[name])) throw new SettingsError(`${name} must be a whole number`);
     const job = this.#core.openSweep(this.#live(), plain);
     const error = job.error();
     if (error) {
+      const setting = job.setting() || null;
       job.delete();
-      throw new SettingsError(error);
+      throw new SettingsError(error, setting);
     }
     return new SweepProgress(job);
   }
@@ -133,6 +136,9 @@ class Engine {
 
   constructor(core) {
     this.#core = core;
+    // Every setting the engine takes, declared once in C++ (cpp/optim/settings.hpp): methods with their
+    // labels, rules and hyperparameter defaults, each setting's range, and the caps on work.
+    this.settings = deepFreeze(core.settingsTable());
   }
 
   compile(expression) {
@@ -143,7 +149,7 @@ class Engine {
       handle.delete();
       throw error;
     }
-    return new CompiledFunction(this.#core, handle);
+    return new CompiledFunction(this.#core, this.settings, handle);
   }
 
   // A compiled function kept for repeated runs of the same expression; the engine owns it.
