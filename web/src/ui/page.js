@@ -2,7 +2,7 @@
 // presets that load the stories descent started from. app.js starts the engine's worker, then loads this.
 import { createExplorer } from './explorer.js';
 import { PRESETS } from './presets.js';
-import { DEFAULT_STATE, queryFromState, stateFromQuery } from './state.js';
+import { DEFAULT_STATE, queryFromState, stateFromQuery } from '../state/state.js';
 
 export function startPage(client) {
   const problemsBanner = document.querySelector('#link-problems');

@@ -2,13 +2,13 @@
 // stepping through a path on the path chart, and (where a worker of their own can start) the "Many starts"
 // and "Step-size sweep" sections below the results, each run by its own button.
 import { runLabel } from '../charts.js';
-import { checkState, methodIds } from '../state.js';
+import { checkState, methodIds } from '../../state/state.js';
 import { createAnalysisClient } from './analysis-client.js';
 import { createMultiStart } from './multistart.js';
 import { createStepThrough } from './step-through.js';
 import { createSweep } from './sweep.js';
 import { renderThresholds } from './thresholds.js';
-import { readViewFields } from './view-fields.js';
+import { readViewFields } from '../../state/view-fields.js';
 
 // options: pathChart (Chart.js instance), state() (the last read state), theme(), onSettings() (view
 // settings changed: write the URL), startWorker (optional; without it the two long analyses are left out).

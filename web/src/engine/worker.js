@@ -3,7 +3,7 @@
 import { loadEngine } from './engine.js';
 import { runExperiment, transferablesOf } from './experiment.js';
 import { trajectoryCsv } from './trajectories.js';
-import { handleAnalysis, isAnalysisMessage } from './views/analysis-jobs.js';
+import { handleAnalysis, isAnalysisMessage } from './analysis-jobs.js';
 
 // The first experiment costs tens of times what later ones do (the browser compiles the engine's wasm
 // functions and this script's hot paths when they are first called), so a small one is run as soon as the

@@ -8,10 +8,10 @@ import { createForm } from './form.js';
 import { renderLandmarks } from './landmarks.js';
 import { mathElement } from './mathml.js';
 import { renderResults } from './results.js';
-import { checkState } from './state.js';
+import { checkState } from '../state/state.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { setLandmarkOverlay } from './views/path-overlays.js';
-import { VIEW_KEYS, writeViewFields } from './views/view-fields.js';
+import { VIEW_KEYS, writeViewFields } from '../state/view-fields.js';
 import { attachX0Slider } from './x0-slider.js';
 
 const TYPING_PAUSE_MS = 120;

@@ -1,8 +1,8 @@
 // The page's entry, run as soon as it arrives (an async module): it starts the engine's worker and sends
 // it the link's experiment, so the engine downloads, compiles and runs while the rest of the page
 // (Chart.js, the explorer) is fetched and built, then loads that rest once the document is parsed.
-import { createEngineClient } from './engine-client.js';
-import { checkState, stateFromQuery } from './state.js';
+import { createEngineClient } from '../engine/engine-client.js';
+import { checkState, stateFromQuery } from '../state/state.js';
 
 const WORKER_START_PATIENCE_MS = 400;
 const client = createEngineClient(() => new Worker('./worker.js', { type: 'module' }));
