@@ -31,8 +31,8 @@ function summary(answer) {
 
 // options: client (engine-client.js), themeElement (where the colour properties are read),
 // onState(state) after every change of input, embedScript (URL of descent-explorer.js for the Embed button),
-// analysisWorker (optional: starts a worker for the "Many starts" and "Step-size sweep" sections).
-export function createExplorer(root, { client, themeElement, onState = () => {}, embedScript, analysisWorker }) {
+// analysisClient (optional: an engine client for the "Many starts" and "Step-size sweep" sections).
+export function createExplorer(root, { client, themeElement, onState = () => {}, embedScript, analysisClient }) {
   const $ = (selector) => root.querySelector(selector);
   const form = createForm($('#experiment'));
   const status = $('#status');
@@ -221,7 +221,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       pathChart: pathChart.chart,
       state: () => lastState,
       theme: () => theme,
-      startWorker: analysisWorker,
+      client: analysisClient,
       onSettings() { lastState = readState(); onState(lastState); },
     });
     writeViewFields(root, shownViews);
