@@ -1,7 +1,9 @@
 // Builds the static page into dist/ from web/ and the WASM core in build-wasm/.
 //
-// web/src/engine.js imports './engine-core.mjs', which only exists after the WASM build, so the sources
-// and the core are staged side by side in a temporary directory and bundled from there.
+// web/src/engine/engine.js imports './engine-core.mjs', which only exists after the WASM build, so the
+// sources and the core are staged side by side in a temporary directory and bundled from there. web/src is
+// in layers (engine/, state/, ui/, embed/); the entry points are engine/engine.js (dist/engine.js),
+// engine/worker.js, ui/app.js (with ui/page.js split off) and embed/descent-explorer.js.
 import { build } from 'esbuild';
 import { cp, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,8 +25,8 @@ async function exists(file) {
 async function stageSources() {
   const stage = await mkdtemp(path.join(tmpdir(), 'descent-web-'));
   await cp(path.join(root, 'web', 'src'), stage, { recursive: true, dereference: true });
-  await copyFile(core, path.join(stage, 'engine-core.mjs'));
-  await copyFile(webCore, path.join(stage, 'engine-core-web.mjs'));
+  await copyFile(core, path.join(stage, 'engine', 'engine-core.mjs'));
+  await copyFile(webCore, path.join(stage, 'engine', 'engine-core-web.mjs'));
   return stage;
 }
 
@@ -33,7 +35,7 @@ function webEngineCore(stage) {
   return {
     name: 'descent-web-engine-core',
     setup(bundle) {
-      bundle.onResolve({ filter: /^\.\/engine-core\.mjs$/ }, () => ({ path: path.join(stage, 'engine-core-web.mjs') }));
+      bundle.onResolve({ filter: /^\.\/engine-core\.mjs$/ }, () => ({ path: path.join(stage, 'engine', 'engine-core-web.mjs') }));
     },
   };
 }
@@ -50,7 +52,7 @@ async function explorerMarkup() {
 // that function's text into a blob: worker, or calls it on the page's thread where no worker may start.
 async function workerMain(stage) {
   const result = await build({
-    entryPoints: [path.join(stage, 'worker.js')],
+    entryPoints: [path.join(stage, 'engine', 'worker.js')],
     bundle: true,
     write: false,
     format: 'iife',
@@ -125,16 +127,16 @@ async function main() {
       nodePaths: [path.join(root, 'node_modules')],
       logLevel: 'warning',
     };
-    await build({ ...pageBuild, entryPoints: { engine: path.join(stage, 'engine.js') } });
+    await build({ ...pageBuild, entryPoints: { engine: path.join(stage, 'engine', 'engine.js') } });
     // app.js stays small and starts the worker before the rest of the page (page.js and Chart.js, split
     // into a chunk of its own) is even fetched.
     const app = await build({
-      ...pageBuild, entryPoints: { app: path.join(stage, 'app.js') }, splitting: true, chunkNames: 'page-[hash]', metafile: true,
+      ...pageBuild, entryPoints: { app: path.join(stage, 'ui', 'app.js') }, splitting: true, chunkNames: 'page-[hash]', metafile: true,
     });
-    await build({ ...pageBuild, entryPoints: { worker: path.join(stage, 'worker.js') }, plugins: [webEngineCore(stage)] });
+    await build({ ...pageBuild, entryPoints: { worker: path.join(stage, 'engine', 'worker.js') }, plugins: [webEngineCore(stage)] });
     await copyFile(webWasm, path.join(dist, 'engine-core-web.wasm'));
     await build({
-      entryPoints: { 'descent-explorer': path.join(stage, 'descent-explorer.js') },
+      entryPoints: { 'descent-explorer': path.join(stage, 'embed', 'descent-explorer.js') },
       outdir: dist,
       bundle: true,
       format: 'iife',
@@ -146,7 +148,7 @@ async function main() {
       logLevel: 'warning',
     });
     await writeFile(path.join(dist, 'index.html'), withPreloads(await readFile(path.join(root, 'web', 'index.html'), 'utf8'),
-      pageChunks(app.metafile, path.join(stage, 'page.js'))));
+      pageChunks(app.metafile, path.join(stage, 'ui', 'page.js'))));
     await copyFile(path.join(root, 'web', 'embed-demo.html'), path.join(dist, 'embed-demo.html'));
     await copyFile(path.join(root, 'web', 'embed-demo.css'), path.join(dist, 'embed-demo.css'));
     await copyFile(path.join(root, 'web', 'style.css'), path.join(dist, 'style.css'));

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkState, DEFAULT_STATE, queryFromState, stateFromQuery } from '../../web/src/state.js';
-import { thinIndices } from '../../web/src/thin.js';
-import { chooseXRange, chooseYRange } from '../../web/src/viewport.js';
-import { runExperiment } from '../../web/src/experiment.js';
+import { checkState, DEFAULT_STATE, queryFromState, stateFromQuery } from '../../web/src/state/state.js';
+import { thinIndices } from '../../web/src/engine/thin.js';
+import { chooseXRange, chooseYRange } from '../../web/src/engine/viewport.js';
+import { runExperiment } from '../../web/src/engine/experiment.js';
 import { DIST } from './harness.mjs';
 
 describe('URL state', () => {

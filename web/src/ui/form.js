@@ -1,9 +1,9 @@
 // The experiment form: reading the typed state out of it, writing a state into it, showing only the
 // hyperparameters the chosen method reads, and showing what is wrong next to the field it concerns.
-import { METHODS, methodById } from './methods.js';
-import { methodIds, PARAMETER_NAMES } from './state.js';
+import { METHODS, methodById } from '../state/methods.js';
+import { methodIds, PARAMETER_NAMES } from '../state/state.js';
 import { createMethodChoice } from './views/method-choice.js';
-import { readViewFields, writeViewFields } from './views/view-fields.js';
+import { readViewFields, writeViewFields } from '../state/view-fields.js';
 
 const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
 

@@ -6,9 +6,9 @@ import markup from 'descent:markup';
 import pageCss from 'descent:page-css';
 import elementCss from './explorer-element.css';
 import { startEmbeddedWorker } from './embedded-worker.js';
-import { createEngineClient } from './engine-client.js';
-import { createExplorer } from './explorer.js';
-import { DEFAULT_STATE, PARAMETER_NAMES } from './state.js';
+import { createEngineClient } from '../engine/engine-client.js';
+import { createExplorer } from '../ui/explorer.js';
+import { DEFAULT_STATE, PARAMETER_NAMES } from '../state/state.js';
 
 const SETTINGS = ['f', 'x0', 'eta', 'steps', 'method', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
 // The file is a classic script so that it also runs from file:// (where module scripts may not load), and a

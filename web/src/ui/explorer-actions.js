@@ -1,7 +1,7 @@
 // The buttons that take an experiment elsewhere: formulas as LaTeX, an embed snippet for a post, the whole
 // trajectories as CSV and each chart as a PNG. Whatever the clipboard refuses is shown to copy by hand.
-import { checkState } from './state.js';
-import { embedSnippet } from './embed-snippet.js';
+import { checkState } from '../state/state.js';
+import { embedSnippet } from '../state/embed-snippet.js';
 import { downloadChart, downloadText } from './download.js';
 
 const CLIPBOARD_PATIENCE_MS = 1000;

@@ -8,10 +8,10 @@ import { createForm } from './form.js';
 import { renderLandmarks } from './landmarks.js';
 import { mathElement } from './mathml.js';
 import { renderResults } from './results.js';
-import { checkState } from './state.js';
+import { checkState } from '../state/state.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { setLandmarkOverlay } from './views/path-overlays.js';
-import { VIEW_KEYS, writeViewFields } from './views/view-fields.js';
+import { VIEW_KEYS, writeViewFields } from '../state/view-fields.js';
 import { attachX0Slider } from './x0-slider.js';
 
 const TYPING_PAUSE_MS = 120;
@@ -31,8 +31,8 @@ function summary(answer) {
 
 // options: client (engine-client.js), themeElement (where the colour properties are read),
 // onState(state) after every change of input, embedScript (URL of descent-explorer.js for the Embed button),
-// analysisWorker (optional: starts a worker for the "Many starts" and "Step-size sweep" sections).
-export function createExplorer(root, { client, themeElement, onState = () => {}, embedScript, analysisWorker }) {
+// analysisClient (optional: an engine client for the "Many starts" and "Step-size sweep" sections).
+export function createExplorer(root, { client, themeElement, onState = () => {}, embedScript, analysisClient }) {
   const $ = (selector) => root.querySelector(selector);
   const form = createForm($('#experiment'));
   const status = $('#status');
@@ -221,7 +221,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       pathChart: pathChart.chart,
       state: () => lastState,
       theme: () => theme,
-      startWorker: analysisWorker,
+      client: analysisClient,
       onSettings() { lastState = readState(); onState(lastState); },
     });
     writeViewFields(root, shownViews);

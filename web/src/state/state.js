@@ -2,8 +2,8 @@
 // strings a person typed (a link round-trips exactly what was in the form); `checkState` turns it into a
 // request for the engine, or into messages for the fields that are wrong.
 import { HYPERPARAMETER_NAMES, METHODS, methodById } from './methods.js';
-import { MAX_PATHS } from './palette.js';
-import { VIEW_KEYS } from './views/view-fields.js';
+import { MAX_PATHS } from './limits.js';
+import { VIEW_KEYS } from './view-fields.js';
 
 export const MAX_STEPS = 1_000_000;
 export const PARAMETER_NAMES = HYPERPARAMETER_NAMES;

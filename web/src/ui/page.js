@@ -2,9 +2,10 @@
 // presets that load the stories descent started from. app.js starts the engine's worker, then loads this.
 import { createExplorer } from './explorer.js';
 import { PRESETS } from './presets.js';
-import { DEFAULT_STATE, queryFromState, stateFromQuery } from './state.js';
+import { DEFAULT_STATE, queryFromState, stateFromQuery } from '../state/state.js';
 
-export function startPage(client) {
+// client runs the explorer's experiments; analysisClient, on a worker of its own, the long analyses.
+export function startPage(client, analysisClient) {
   const problemsBanner = document.querySelector('#link-problems');
   let writeUrl = location.search !== '';
 
@@ -31,7 +32,7 @@ export function startPage(client) {
     client,
     themeElement: document.documentElement,
     embedScript: () => new URL('descent-explorer.js', location.href).href,
-    analysisWorker: () => new Worker('./worker.js', { type: 'module' }),
+    analysisClient,
     onState(state) {
       markCurrentPreset(state);
       if (writeUrl) writeUrlSoon(queryFromState(state));

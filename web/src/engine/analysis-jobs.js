@@ -1,8 +1,7 @@
-// The worker's side of the two long analyses: many seeded random starts, and the step-size sweep. A sweep
-// is computed a few columns at a time; between chunks the worker yields, so a cancel message can arrive
-// and stop it, and the page hears how far it got.
+// The worker's jobs for the two long analyses: many seeded random starts, and the step-size sweep. A sweep
+// is computed a few columns at a time; between chunks it yields, so a cancel message can arrive and stop
+// it, and it reports how far it got. worker.js runs these as the 'multistart' and 'sweep' requests.
 const SWEEP_CHUNK = 8;
-const cancelled = new Set();
 
 function parametersFor(request) {
   return { ...request.parameters, ...(request.tolerance !== undefined ? { tolerance: request.tolerance } : {}) };
@@ -18,7 +17,7 @@ function minimaIn(engine, expression, a, b) {
   }
 }
 
-function multiStart(engine, request) {
+export function multiStart(engine, request) {
   const { expression, a, b, count, seed, steps, method } = request;
   const landmarks = minimaIn(engine, expression, a, b);
   const runs = request.etas.map((eta) => {
@@ -28,15 +27,16 @@ function multiStart(engine, request) {
   return { kind: 'multistart', a, b, count, seed, landmarks, runs };
 }
 
-async function sweep(engine, id, request, post) {
+// `job` is the worker's handle on this request: progress(fraction) reports to the page, and `cancelled`
+// turns true once the page has cancelled it.
+export async function sweep(engine, request, job) {
   const { expression, x0, etaMin, etaMax, count, scale, burnIn, keep, method, xRange } = request;
   const progress = engine.openSweep({ expression, x0, etaMin, etaMax, count, scale, burnIn, keep, method, ...request.parameters });
   try {
     while (!progress.next(SWEEP_CHUNK)) {
-      post({ id, progress: progress.done / progress.count });
+      job.progress(progress.done / progress.count);
       await new Promise((resolve) => setTimeout(resolve));
-      if (cancelled.has(id)) {
-        cancelled.delete(id);
+      if (job.cancelled) {
         return { kind: 'sweep', cancelled: true, done: progress.done, count: progress.count };
       }
     }
@@ -46,23 +46,4 @@ async function sweep(engine, id, request, post) {
   const result = progress.result();
   const landmarks = minimaIn(engine, expression, xRange[0], xRange[1]);
   return { kind: 'sweep', eta: result.eta, x: result.x, keep: result.keep, status: result.status, landmarks, scale };
-}
-
-export function isAnalysisMessage(data) {
-  return data && (data.cancel !== undefined || data.request?.kind === 'multistart' || data.request?.kind === 'sweep');
-}
-
-// Answers one analysis message; `post(message, transfer)` sends to the page.
-export async function handleAnalysis(engine, data, post) {
-  if (data.cancel !== undefined) {
-    cancelled.add(data.cancel);
-    return;
-  }
-  const { id, request } = data;
-  try {
-    const answer = request.kind === 'sweep' ? await sweep(engine, id, request, post) : multiStart(engine, request);
-    post({ id, ok: true, answer });
-  } catch (error) {
-    post({ id, ok: false, kind: 'settings', message: error instanceof Error ? error.message : String(error) });
-  }
 }

@@ -1,6 +1,6 @@
 // Several methods in one run: the method menu picks the first, the "compare with" boxes add others
 // (in the URL as method=gd,momentum,adam). The update rules of every chosen method are written out below.
-import { METHODS } from '../methods.js';
+import { METHODS } from '../../state/methods.js';
 import { renderMethodRules } from './method-rules.js';
 
 export function createMethodChoice(select, ruleSlot) {

@@ -1,18 +1,18 @@
 // The analysis views of an explorer: step-size thresholds under the η field, stationary points and
-// stepping through a path on the path chart, and (where a worker of their own can start) the "Many starts"
-// and "Step-size sweep" sections below the results, each run by its own button.
+// stepping through a path on the path chart, and (where they have an engine client of their own) the
+// "Many starts" and "Step-size sweep" sections below the results, each run by its own button.
 import { runLabel } from '../charts.js';
-import { checkState, methodIds } from '../state.js';
-import { createAnalysisClient } from './analysis-client.js';
+import { checkState, methodIds } from '../../state/state.js';
 import { createMultiStart } from './multistart.js';
 import { createStepThrough } from './step-through.js';
 import { createSweep } from './sweep.js';
 import { renderThresholds } from './thresholds.js';
-import { readViewFields } from './view-fields.js';
+import { readViewFields } from '../../state/view-fields.js';
 
 // options: pathChart (Chart.js instance), state() (the last read state), theme(), onSettings() (view
-// settings changed: write the URL), startWorker (optional; without it the two long analyses are left out).
-export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, startWorker }) {
+// settings changed: write the URL), client (optional: an engine client, engine-client.js, for the two long
+// analyses, best on a worker of their own; without it they are left out).
+export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, client }) {
   const $ = (selector) => root.querySelector(selector);
   const thresholds = Object.assign(document.createElement('ul'), { id: 'eta-thresholds', className: 'thresholds' });
   thresholds.setAttribute('aria-live', 'polite');
@@ -30,8 +30,7 @@ export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, 
   const viewState = () => readViewFields(root);
   let multiStart = null;
   let sweep = null;
-  if (startWorker) {
-    const client = createAnalysisClient(startWorker);
+  if (client) {
     const results = $('#results-title')?.closest('section');
     if (results) {
       multiStart = createMultiStart(results, { client, request, viewState, onSettings, dark: () => theme().dark });

@@ -3,7 +3,7 @@
 import { formatShort } from '../format.js';
 import { pathStyle } from '../palette.js';
 import { groupFinals, groupTolerance } from './multistart-groups.js';
-import { VIEW_DEFAULTS, viewNumber } from './view-fields.js';
+import { VIEW_DEFAULTS, viewNumber } from '../../state/view-fields.js';
 import { analysisSection, numberField } from './section.js';
 
 export function createMultiStart(after, { client, request, viewState, onSettings, dark }) {

@@ -1,11 +1,15 @@
 // The page's entry, run as soon as it arrives (an async module): it starts the engine's worker and sends
 // it the link's experiment, so the engine downloads, compiles and runs while the rest of the page
 // (Chart.js, the explorer) is fetched and built, then loads that rest once the document is parsed.
-import { createEngineClient } from './engine-client.js';
-import { checkState, stateFromQuery } from './state.js';
+import { createEngineClient } from '../engine/engine-client.js';
+import { checkState, stateFromQuery } from '../state/state.js';
 
 const WORKER_START_PATIENCE_MS = 400;
-const client = createEngineClient(() => new Worker('./worker.js', { type: 'module' }));
+const startWorker = () => new Worker('./worker.js', { type: 'module' });
+const client = createEngineClient(startWorker);
+// The long analyses get a worker of their own, started at their first request, so a sweep never holds up
+// the explorer's runs. Both workers run the same script and speak the same protocol.
+const analysisClient = createEngineClient(startWorker);
 const { request } = checkState(stateFromQuery(location.search).state);
 if (request) client.prime(request);
 else client.warm();
@@ -16,4 +20,4 @@ if (document.readyState === 'loading') {
   await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 }
 const { startPage } = await page;
-startPage(client);
+startPage(client, analysisClient);

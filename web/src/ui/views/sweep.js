@@ -5,7 +5,7 @@
 import { Chart } from 'chart.js';
 import { formatShort } from '../format.js';
 import { analysisSection, numberField, selectField } from './section.js';
-import { VIEW_DEFAULTS, viewNumber } from './view-fields.js';
+import { VIEW_DEFAULTS, viewNumber } from '../../state/view-fields.js';
 
 const BURN_IN = 500;
 const KEEP = 50;

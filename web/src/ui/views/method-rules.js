@@ -2,7 +2,7 @@
 // line per method, with g = f′(x). The markup is a fixed table, passed through the same allowlist as the
 // engine's formulas.
 import { mathElement } from '../mathml.js';
-import { methodById } from '../methods.js';
+import { methodById } from '../../state/methods.js';
 
 const mi = (name) => `<mi>${name}</mi>`;
 const mo = (op) => `<mo>${op}</mo>`;

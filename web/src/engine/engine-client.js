@@ -1,23 +1,34 @@
-// One worker shared by every explorer on a page. Each explorer talks through its own channel; requests
-// carry ids, so answers find their channel, and within a channel only the newest input is ever answered.
-// A channel has at most one request in flight and newer input waits in a single slot (replacing anything
-// older that waited there). If a channel's request in flight has been running a while when newer input
-// arrives, the worker is replaced rather than waited for, and every channel's newest request is sent again,
-// so a long run never holds up the next edit anywhere on the page.
+// The page's half of the one protocol between the page and a worker (worker.js has the message formats and
+// the other half). A client owns one worker and may be shared by every explorer on a page; the page keeps a
+// second client, on a worker of its own, for the long analyses, so a sweep never holds up an explorer's runs.
+//
+// There are two ways to ask. A channel is one explorer's stream of input: requests carry ids, so answers
+// find their channel, and within a channel only the newest input is ever answered. A channel has at most
+// one request in flight and newer input waits in a single slot (replacing anything older that waited
+// there). If a channel's request in flight has been running a while when newer input arrives, the worker
+// is replaced rather than waited for, and every channel's newest request is sent again, so a long run never
+// holds up the next edit anywhere on the page. A one-off (`start`) stands outside that order: it is
+// answered whatever else is asked, hears the worker's progress, and can be cancelled, after which nothing
+// more of it reaches the page.
 const PATIENCE_MS = 250;
 
 export function createEngineClient(startWorker) {
   let worker = null;
   let nextId = 0;
   const pending = new Map();   // request id -> { channel, job }
-  const oneOffs = new Map();   // request id -> { resolve, reject, request }
+  const oneOffs = new Map();   // request id -> { resolve, reject, request, onProgress }
   let primed = null;           // a request sent ahead of any channel: { key, job, message, taker }
 
   let markStarted;
   const started = new Promise((resolve) => { markStarted = resolve; });
 
+  // An answer (or a progress report) from the worker; one nobody waits for any more is dropped.
   function deliver(message) {
     const once = oneOffs.get(message.id);
+    if (message.type === 'progress') {
+      once?.onProgress?.(message.fraction);
+      return;
+    }
     if (once) {
       oneOffs.delete(message.id);
       if (message.ok) once.resolve(message.answer);
@@ -31,7 +42,7 @@ export function createEngineClient(startWorker) {
   }
 
   function failAll(text) {
-    for (const [id] of [...pending, ...oneOffs]) deliver({ id, ok: false, kind: 'engine', message: text });
+    for (const [id] of [...pending, ...oneOffs]) deliver({ type: 'answer', id, ok: false, kind: 'engine', message: text });
   }
 
   function ensureWorker() {
@@ -43,7 +54,7 @@ export function createEngineClient(startWorker) {
       throw error;
     }
     worker.onmessage = (event) => {
-      if (event.data?.started) markStarted();
+      if (event.data?.type === 'started') markStarted();
       else deliver(event.data);
     };
     worker.onerror = (event) => {
@@ -56,9 +67,9 @@ export function createEngineClient(startWorker) {
 
   function post(id, request) {
     try {
-      ensureWorker().postMessage({ id, request });
+      ensureWorker().postMessage({ type: 'run', id, request });
     } catch (error) {
-      queueMicrotask(() => deliver({ id, ok: false, kind: 'engine', message: `The engine could not start: ${error.message}` }));
+      queueMicrotask(() => deliver({ type: 'answer', id, ok: false, kind: 'engine', message: `The engine could not start: ${error.message}` }));
     }
   }
 
@@ -162,13 +173,26 @@ export function createEngineClient(startWorker) {
     send(waiter, job);
   }
 
-  // A request outside any channel's "latest wins" order, such as the full trajectories for a download.
+  // A request outside any channel's "latest wins" order, such as a sweep or the full trajectories for a
+  // download. Returns { id, done: Promise<answer>, cancel() }; onProgress(fraction) hears how far it got.
+  // A cancelled job resolves with { cancelled: true } at once, and its late messages are dropped.
+  function start(request, onProgress) {
+    const id = ++nextId;
+    const done = new Promise((resolve, reject) => { oneOffs.set(id, { resolve, reject, request, onProgress }); });
+    post(id, request);
+    const cancel = () => {
+      const once = oneOffs.get(id);
+      if (!once) return;
+      oneOffs.delete(id);
+      worker?.postMessage({ type: 'cancel', id });
+      once.resolve({ cancelled: true });
+    };
+    return { id, done, cancel };
+  }
+
+  // A job whose answer is all that is wanted.
   function request(body) {
-    return new Promise((resolve, reject) => {
-      const id = ++nextId;
-      oneOffs.set(id, { resolve, reject, request: body });
-      post(id, body);
-    });
+    return start(body).done;
   }
 
   // Starts the worker (and so the engine's download and compilation) before the first request, while the
@@ -182,5 +206,5 @@ export function createEngineClient(startWorker) {
     return Promise.race([started, new Promise((resolve) => { setTimeout(resolve, patience); })]);
   }
 
-  return { channel, request, warm, prime, whenStarted };
+  return { channel, start, request, warm, prime, whenStarted };
 }
