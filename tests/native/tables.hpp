@@ -1,0 +1,20 @@
+#pragma once
+// The shared test tables in tests/tables/, read here as the Node suite reads them (tests/node/tables.mjs):
+// tab-separated cells, lines starting with # are comments, and one notation for text a test types.
+#include <string>
+#include <vector>
+
+namespace descent_test {
+
+struct TableRow {
+  int line;  // 1-based, for messages that point back at the table
+  std::vector<std::string> cells;
+};
+
+// The rows of tests/tables/<name>, each with exactly `columns` cells.
+std::vector<TableRow> readTable(const std::string& name, std::size_t columns);
+
+// \xNN is a byte, \t a tab, \n a line break, \\ a backslash, {N*TEXT} is TEXT repeated N times.
+std::string decodeText(const std::string& cell);
+
+}  // namespace descent_test
