@@ -1,7 +1,10 @@
 #include "tables.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
+#include <sstream>
 
 namespace descent_test {
 
@@ -49,6 +52,52 @@ std::string decodeText(const std::string& cell) {
     }
   }
   return out;
+}
+
+bool ExpressionRow::tagged(const std::string& tag) const {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+namespace {
+
+std::vector<std::string> words(const std::string& cell, char separator) {
+  std::vector<std::string> out;
+  std::istringstream in(cell);
+  for (std::string word; std::getline(in, word, separator);) {
+    if (!word.empty() && word != "-") out.push_back(word);
+  }
+  return out;
+}
+
+std::vector<ExpressionRow> readExpressions() {
+  std::map<std::string, std::vector<double>> sets;
+  for (const TableRow& row : readTable("points.tsv", 2)) {
+    for (const std::string& x : words(row.cells[1], ' ')) sets[row.cells[0]].push_back(std::stod(x));
+  }
+  std::vector<ExpressionRow> rows;
+  for (const TableRow& row : readTable("expressions.tsv", 6)) {
+    const std::vector<std::string>& cell = row.cells;
+    INFO("expressions.tsv line " << row.line << ": points " << cell[4]);
+    REQUIRE(sets.count(cell[4]) == 1);
+    rows.push_back({row.line, cell[0], {cell[1], cell[2], cell[3]}, sets[cell[4]], words(cell[5], ',')});
+  }
+  return rows;
+}
+
+}  // namespace
+
+const std::vector<ExpressionRow>& expressionRows() {
+  static const std::vector<ExpressionRow> rows = readExpressions();
+  return rows;
+}
+
+const ExpressionRow& expressionRow(const std::string& input) {
+  const std::vector<ExpressionRow>& rows = expressionRows();
+  const auto found =
+      std::find_if(rows.begin(), rows.end(), [&](const ExpressionRow& row) { return row.input == input; });
+  INFO("tests/tables/expressions.tsv has no row " << input);
+  REQUIRE(found != rows.end());
+  return *found;
 }
 
 }  // namespace descent_test

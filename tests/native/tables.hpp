@@ -14,6 +14,22 @@ struct TableRow {
 // The rows of tests/tables/<name>, each with exactly `columns` cells.
 std::vector<TableRow> readTable(const std::string& name, std::size_t columns);
 
+// A row of tests/tables/expressions.tsv, with its points looked up in tests/tables/points.tsv.
+struct ExpressionRow {
+  int line;
+  std::string input;
+  std::string printed[3];  // f, f', f'' as printed; "-" where the table leaves one out
+  std::vector<double> points;
+  std::vector<std::string> tags;
+
+  bool tagged(const std::string& tag) const;
+};
+
+const std::vector<ExpressionRow>& expressionRows();
+
+// The row whose input is `input`; fails the test if the table has none.
+const ExpressionRow& expressionRow(const std::string& input);
+
 // \xNN is a byte, \t a tab, \n a line break, \\ a backslash, {N*TEXT} is TEXT repeated N times.
 std::string decodeText(const std::string& cell);
 

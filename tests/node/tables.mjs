@@ -40,3 +40,13 @@ export function decodeBytes(cell) {
   }
   return Buffer.from(bytes);
 }
+
+// The rows of tests/tables/expressions.tsv as { line, input, printed: [f, f', f''], points, tags }, with each
+// row's points looked up in tests/tables/points.tsv. A printed cell of '-' is one the table leaves out.
+export function readExpressions() {
+  const sets = new Map(readTable('points.tsv', 2).map(({ cells: [name, xs] }) => [name, xs.split(' ').map(Number)]));
+  return readTable('expressions.tsv', 6).map(({ line, cells: [input, f, df, d2f, points, tags] }) => {
+    if (!sets.has(points)) throw new Error(`tests/tables/expressions.tsv line ${line}: no points named ${points}`);
+    return { line, input, printed: [f, df, d2f], points: sets.get(points), tags: tags === '-' ? [] : tags.split(',') };
+  });
+}
