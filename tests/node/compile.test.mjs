@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engine } from './built-engine.mjs';
-import { readExpressions } from './tables.mjs';
+import { readExpressions, readTable } from './tables.mjs';
 
 const expressions = readExpressions();
 const row = (typed) => expressions.find(({ input }) => input === typed);
@@ -46,13 +46,8 @@ const derivatives = [
     (x) => 3.375 * (0.75 * x - 1.2) ** 2 - 2.25],
 ];
 
-// [typed, x, f'(x), f''(x)]: kinks take SymPy's convention.
-const kinks = [
-  ['abs(x)', 0, 0, 0],
-  ['relu(x)', 0, 0, 0],
-  ['sign(x)', 0, 0, 0],
-  ['sign(x)', 2, 0, 0],
-];
+// [typed, x, f'(x), f''(x)] from tests/tables/kinks.tsv: kinks take SymPy's convention.
+const kinks = readTable('kinks.tsv', 4).map(({ cells: [typed, ...numbers] }) => [typed, ...numbers.map(Number)]);
 
 function near(actual, expected, what) {
   const scale = Math.max(1, Math.abs(expected));
