@@ -31,16 +31,16 @@ const Setting kEps{"eps", "ε", "the term added to the denominator", "", false, 
 const Setting kBeta1{"beta1", "β₁", "the first-moment decay", "", false, kZero, kBelowOne, kNone, &H::beta1, &R::beta1};
 const Setting kBeta2{"beta2", "β₂", "the second-moment decay", "", false, kZero, kBelowOne, kNone, &H::beta2, &R::beta2};
 const Setting kC{"c", "c", "the sufficient-decrease constant", "", false, kPositive, kBelowOne, kNone, &H::c, &R::c};
-const Setting kShrink{"shrink", "ρ", "the backtracking factor", "", false, kPositive, kBelowOne, kNone,
+const Setting kShrink{"shrink", "shrink", "the backtracking factor", "", false, kPositive, kBelowOne, kNone,
                       &H::shrink, &R::shrink};
 
-const std::vector<Setting> kRun{kX0, kEta, kSteps, kTolerance, kBeta, kAlpha, kEps, kBeta1, kBeta2, kC, kShrink};
+const std::vector<Setting> kRun{kX0, kEta, kSteps, kTolerance, kBeta, kAlpha, kBeta1, kBeta2, kEps, kC, kShrink};
 
 const std::vector<Setting> kMultiStart{
-    {"a", "a", "the left end of the range the starts are drawn from", "", false, kFree, kAbove, -3},
-    {"b", "b", "the right end of that range", "", false, kFree, kAbove, 3},
     {"count", "starts", "the number of starts", "", true, {1, false}, {double(kMaxStarts), false}, 50},
     {"seed", "seed", "the seed of the starts (splitmix64)", "", true, kZero, {kLargestSeed, false}, 1},
+    {"a", "a", "the left end of the range the starts are drawn from", "", false, kFree, kAbove, -3},
+    {"b", "b", "the right end of that range", "", false, kFree, kAbove, 3},
 };
 
 const std::vector<Setting> kSweep{

@@ -18,9 +18,10 @@ namespace descent::optim {
 // The most steps one run may take: the page runs up to 8 paths at once, and 8 paths of a million points
 // with f and f' are 192 MB.
 constexpr long long kMaxSteps = 1'000'000;
-constexpr int kMaxStarts = 100'000;
+// Starts and sweep columns: what the page can still draw as points and columns without stalling.
+constexpr int kMaxStarts = 10'000;
 constexpr long long kMaxMultiStartSteps = 100'000'000;  // starts times steps: the work of one call
-constexpr int kMaxSweepColumns = 100'000;
+constexpr int kMaxSweepColumns = 5'000;
 constexpr long long kMaxSweepSteps = 100'000'000;  // step sizes times (burnIn + keep)
 constexpr int kMaxAnalysisCells = 1'000'000;       // grid cells when searching for stationary points
 

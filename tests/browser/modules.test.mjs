@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkState, DEFAULT_STATE, queryFromState, stateFromQuery } from '../../web/src/state/state.js';
+import { checkState, DEFAULT_STATE, fieldOf, queryFromState, stateFromQuery } from '../../web/src/state/state.js';
 import { thinIndices } from '../../web/src/engine/thin.js';
 import { chooseXRange, chooseYRange } from '../../web/src/engine/viewport.js';
 import { runExperiment } from '../../web/src/engine/experiment.js';
@@ -52,18 +52,16 @@ describe('URL state', () => {
 });
 
 describe('checking the typed state', () => {
-  // [field, typed, message]
+  // [field, typed, message]: text that is no number, or the page's own settings (paths, chart range).
+  // Whether a number is in range is the engine's to say: see "refused by the engine" below.
   const rejected = [
     ['x0', 'abc', /not a number/],
     ['x0', '', /starting point/],
-    ['eta', '0.1, -1', /positive/],
     ['eta', '0.1, x', /not a number/],
     ['eta', '', /at least one/],
     ['eta', '1,2,3,4,5,6,7,8,9', /At most 8/],
-    ['steps', '2.5', /whole number/],
-    ['steps', '0', /at least 1/],
-    ['steps', '2000000', /At most 1,000,000/],
-    ['tol', '-1', /positive/],
+    ['steps', 'many', /not a number/],
+    ['tol', 'tight', /not a number/],
     ['xmax', '-5', /larger/],
   ];
   for (const [field, typed, message] of rejected) {
@@ -137,4 +135,37 @@ describe('one experiment as the worker runs it', { skip: !existsSync(engineFile)
     assert.equal(answer.curve.x.length, answer.curve.f.length);
     assert.deepEqual(answer.landmarks.map((p) => p.kind), ['min', 'max', 'min']);
   });
+
+  // [changes to the default state, the field the refusal lands on, its message]: the engine's settings
+  // table decides, and its error names the setting, which the page shows on that field.
+  const refused = [
+    [{ eta: '0.1, -1' }, 'eta', /^eta = -1 is out of range: the step size must satisfy 0 < eta$/],
+    [{ steps: '2.5' }, 'steps', /^steps = 2.5 is out of range: the number of steps must be a whole number/],
+    [{ steps: '2000000' }, 'steps', /steps <= 1000000$/],
+    [{ tol: '-1' }, 'tol', /^tolerance = -1 is out of range: the tolerance must satisfy 0 <= tolerance$/],
+    [{ method: 'adam', beta2: '1' }, 'beta2', /^beta2 = 1 is out of range for adam: .* 0 <= beta2 < 1$/],
+    [{ method: 'rmsprop', alpha: '0' }, 'alpha', /0 < alpha < 1$/],
+  ];
+  for (const [changes, field, message] of refused) {
+    test(`refused by the engine: ${JSON.stringify(changes)} on ${field}`, async () => {
+      const { loadEngine } = await import(pathToFileURL(engineFile).href);
+      const engine = await loadEngine();
+      const { request, errors } = checkState({ ...DEFAULT_STATE, ...changes });
+      assert.deepEqual(errors, {}, 'the page leaves the range to the engine');
+      assert.throws(() => runExperiment(engine, request), (error) => {
+        assert.equal(fieldOf(error.setting), field);
+        assert.match(error.message, message);
+        return true;
+      });
+    });
+  }
+
+  // Bounds the engine allows, which the page once refused on its own.
+  for (const changes of [{ steps: '0' }, { method: 'adam', beta2: '0' }, { tol: '0' }, { method: 'momentum', beta: '0' }]) {
+    test(`accepted: ${JSON.stringify(changes)}`, async () => {
+      const { loadEngine } = await import(pathToFileURL(engineFile).href);
+      const answer = runExperiment(await loadEngine(), checkState({ ...DEFAULT_STATE, ...changes }).request);
+      assert.equal(answer.runs.length, 3);
+    });
+  }
 });

@@ -184,15 +184,30 @@ describe('descent page', () => {
   });
 
   test('bad link values get clear messages', async () => {
-    await withPage('?f=x%5E2&x0=abc&eta=0.1,-2&steps=2.5&method=sgd&colour=red', async (page) => {
+    await withPage('?f=x%5E2&x0=abc&eta=0.1,x&steps=2.5&method=sgd&colour=red', async (page) => {
       await page.locator('#x0-error').filter({ hasText: 'not a number' }).waitFor();
-      assert.match(await page.textContent('#eta-error'), /positive/);
-      assert.match(await page.textContent('#steps-error'), /whole number/);
+      assert.match(await page.textContent('#eta-error'), /not a number/);
       const banner = await page.textContent('#link-problems');
       assert.match(banner, /method 'sgd'/);
       assert.match(banner, /unknown setting 'colour'/);
       assert.equal(await page.inputValue('#method'), 'gd');
     });
+    // Numbers out of range are refused by the engine, whose error names the setting: the message lands on
+    // that field, and the status says to fix it.
+    const refusals = [
+      ['?f=x%5E2&x0=1&eta=0.1,-2&steps=40', '#eta-error', /^eta = -2 is out of range: the step size must satisfy 0 < eta$/],
+      ['?f=x%5E2&x0=1&eta=0.1&steps=2.5', '#steps-error', /whole number with 0 <= steps <= 1000000$/],
+      ['?f=x%5E2&x0=1&eta=0.1&steps=40&method=adam&beta2=1', '#beta2-error', /^beta2 = 1 is out of range for adam/],
+      ['?f=x%5E2&x0=1&eta=0.1&steps=40&tol=-1', '#tol-error', /^tolerance = -1 is out of range/],
+    ];
+    for (const [link, field, message] of refusals) {
+      await withPage(link, async (page) => {
+        await page.locator(field).filter({ hasText: 'out of range' }).waitFor();
+        assert.match(await page.textContent(field), message);
+        assert.equal(await page.getAttribute(field.replace('-error', ''), 'aria-invalid'), 'true');
+        assert.match(await page.textContent('#status'), /Fix the highlighted fields/);
+      });
+    }
   });
 
   test('the x0 slider moves the start and runs at every position, by mouse and by keyboard', async () => {

@@ -73,7 +73,7 @@ TEST_CASE("rules read as a person writes them", "[settings]") {
       {Request::run, "tolerance", "0 <= tolerance"},
       {Request::run, "beta2", "0 <= beta2 < 1"},
       {Request::run, "alpha", "0 < alpha < 1"},
-      {Request::multiStart, "count", "a whole number with 1 <= count <= 100000"},
+      {Request::multiStart, "count", "a whole number with 1 <= count <= 10000"},
       {Request::sweep, "keep", "a whole number with 1 <= keep"},
   };
   for (const auto& row : rows) CHECK(findSetting(row.request, row.name)->rule() == row.rule);

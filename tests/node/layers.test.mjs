@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 const LAYERS = ['engine', 'state', 'ui', 'embed'];
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/src');
-// Imports of files that exist only while scripts/build-web.mjs bundles: the Embind core, staged beside
-// engine.js, and the descent: modules it defines for the element (its markup, the page's CSS, the worker).
-const STAGED = { 'engine/engine.js': ['./engine-core.mjs'] };
+// Imports of files that scripts/build-web.mjs makes: the Embind core, staged beside engine.js while it
+// bundles; the settings table it reads from the built engine (state/settings-table.js, not committed); and
+// the descent: modules it defines for the element (its markup, the page's CSS, the worker).
+const STAGED = { 'engine/engine.js': ['./engine-core.mjs'], 'state/settings.js': ['./settings-table.js'] };
 const VIRTUAL_LAYER = 'embed';
 
 function sourcesUnder(dir) {

@@ -8,9 +8,11 @@ import elementCss from './explorer-element.css';
 import { startEmbeddedWorker } from './embedded-worker.js';
 import { createEngineClient } from '../engine/engine-client.js';
 import { createExplorer } from '../ui/explorer.js';
-import { DEFAULT_STATE, PARAMETER_NAMES } from '../state/state.js';
+import { DEFAULT_STATE } from '../state/state.js';
+import { EXPERIMENT_KEYS } from '../state/settings.js';
 
-const SETTINGS = ['f', 'x0', 'eta', 'steps', 'method', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
+// Every setting of the experiment is an attribute, named as in the page's URL.
+const SETTINGS = EXPERIMENT_KEYS;
 // The file is a classic script so that it also runs from file:// (where module scripts may not load), and a
 // <script type="module"> runs it just as well; either way its address is found for the Embed snippet.
 const SCRIPT_URL = document.currentScript?.src

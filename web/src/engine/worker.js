@@ -8,8 +8,9 @@
 //   worker -> page  { type: 'started' }             once, as soon as this script runs
 //                   { type: 'progress', id, fraction }               from a job that yields, 0 to 1
 //                   { type: 'answer', id, ok: true, answer }
-//                   { type: 'answer', id, ok: false, kind, message, column?, openedAt? }
-//                                                   kind: 'expression' (column says where), 'settings', 'engine'
+//                   { type: 'answer', id, ok: false, kind, message, column?, openedAt?, setting? }
+//                                                   kind: 'expression' (column says where), 'settings'
+//                                                   (setting names it as engine.settings does), 'engine'
 //
 // Requests carry ids; the page decides which answers are still wanted.
 import { loadEngine } from './engine.js';
@@ -48,7 +49,7 @@ function describeError(error) {
   if (error && typeof error.column === 'number') {
     return { kind: 'expression', message: error.message, column: error.column, openedAt: error.openedAt ?? null };
   }
-  return { kind: 'settings', message: error instanceof Error ? error.message : String(error) };
+  return { kind: 'settings', message: error instanceof Error ? error.message : String(error), setting: error?.setting ?? null };
 }
 
 function experiment(engine, request) {

@@ -1,8 +1,8 @@
 // The HTML that puts the current experiment into a post: the element's script and one <descent-explorer>
 // carrying every setting that differs from an empty field, so the snippet reproduces what is on screen.
-import { PARAMETER_NAMES } from './state.js';
+import { EXPERIMENT_KEYS } from './settings.js';
 
-const ATTRIBUTES = ['f', 'x0', 'eta', 'steps', 'method', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
+const ATTRIBUTES = EXPERIMENT_KEYS;
 
 function escapeAttribute(text) {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,13 +1,19 @@
 // The page's whole state lives in its URL, so a link reproduces an experiment. The state is kept as the
 // strings a person typed (a link round-trips exactly what was in the form); `checkState` turns it into a
-// request for the engine, or into messages for the fields that are wrong.
-import { HYPERPARAMETER_NAMES, METHODS, methodById } from './methods.js';
+// request for the engine, or into messages for the fields whose text is not a number. Whether a number
+// is in range is the engine's to say (its settings table); its refusal names the field (`fieldOf`).
+import { METHODS, methodById } from './methods.js';
 import { MAX_PATHS } from './limits.js';
+import { EXPERIMENT_KEYS, HYPERPARAMETER_NAMES, pageName } from './settings.js';
 import { VIEW_KEYS } from './view-fields.js';
 
-export const MAX_STEPS = 1_000_000;
 export const PARAMETER_NAMES = HYPERPARAMETER_NAMES;
-const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', 'method', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax', ...VIEW_KEYS];
+const TEXT_FIELDS = [...EXPERIMENT_KEYS, ...VIEW_KEYS];
+
+// The form field an engine refusal of an experiment is about ('tolerance' is the field 'tol').
+export function fieldOf(setting) {
+  return pageName('run', setting);
+}
 
 export const DEFAULT_STATE = Object.freeze({
   f: 'x^4 - 3x^2 + 2', x0: '-2.5', eta: '0.01, 0.1, 0.5', steps: '40', method: 'gd',
@@ -106,38 +112,29 @@ function checkEtas(text, errors) {
   for (const item of items) {
     const eta = parseNumber(item);
     if (Number.isNaN(eta)) { errors.eta = `${describe(item)} is not a number.`; return []; }
-    if (!(eta > 0) || !Number.isFinite(eta)) { errors.eta = `Step sizes must be positive; ${describe(item)} is not.`; return []; }
     etas.push(eta);
   }
   return etas;
 }
 
-function checkSteps(text, errors) {
-  const steps = parseNumber(text);
-  if (Number.isNaN(steps)) errors.steps = `${describe(text.trim())} is not a number.`;
-  else if (!Number.isInteger(steps) || steps < 1) errors.steps = 'Steps must be a whole number, at least 1.';
-  else if (steps > MAX_STEPS) errors.steps = `At most ${MAX_STEPS.toLocaleString('en')} steps.`;
-  return steps;
+function checkNumber(key, text, errors) {
+  const value = parseNumber(text);
+  if (Number.isNaN(value)) errors[key] = `${describe(text.trim())} is not a number.`;
+  return value;
 }
 
 function checkOptionalNumber(key, text, errors, rule) {
   if (text.trim() === '') return undefined;
-  const value = parseNumber(text);
-  if (Number.isNaN(value)) errors[key] = `${describe(text.trim())} is not a number.`;
-  else if (rule) {
+  const value = checkNumber(key, text, errors);
+  if (!errors[key] && rule) {
     const problem = rule(value);
     if (problem) errors[key] = problem;
   }
   return value;
 }
 
-const positive = (value) => (value > 0 && Number.isFinite(value) ? null : 'Must be a positive number.');
-const fraction = (value) => (value > 0 && value < 1 ? null : 'Must be between 0 and 1 (exclusive).');
-const PARAMETER_RULES = {
-  beta: (v) => (v >= 0 && v < 1 ? null : 'Must be at least 0 and below 1.'),
-  alpha: fraction, beta1: (v) => (v >= 0 && v < 1 ? null : 'Must be at least 0 and below 1.'), beta2: fraction,
-  eps: positive, c: fraction, shrink: fraction,
-};
+// The chart's range is the page's own setting, not the engine's.
+const finite = (v) => (Number.isFinite(v) ? null : 'Must be finite.');
 
 // Turns the typed state into an engine request, or reports which fields are wrong and why.
 // The expression itself is checked by the engine, which knows the grammar and points at the column.
@@ -148,9 +145,8 @@ export function checkState(state) {
   const method = methods[0];
   const x0 = checkOptionalNumber('x0', state.x0, errors);
   if (state.x0.trim() === '') errors.x0 = 'Give a starting point, e.g. -1.';
-  else if (x0 !== undefined && !Number.isFinite(x0) && !errors.x0) errors.x0 = 'Must be a finite number.';
   const etas = checkEtas(state.eta, errors);
-  const steps = checkSteps(state.steps, errors);
+  const steps = checkNumber('steps', state.steps, errors);
   if (etas.length * methods.length > MAX_PATHS) {
     errors.eta = `At most ${MAX_PATHS} paths at once: ${methods.length} methods × ${etas.length} step sizes is too many.`;
   }
@@ -160,14 +156,14 @@ export function checkState(state) {
   for (const chosen of methods) {
     parametersByMethod[chosen.id] = {};
     for (const [name, fallback] of Object.entries(chosen.defaults)) {
-      const value = checkOptionalNumber(name, state[name], errors, PARAMETER_RULES[name]);
+      const value = checkOptionalNumber(name, state[name], errors);
       parameters[name] = value ?? fallback;
       parametersByMethod[chosen.id][name] = value ?? fallback;
     }
   }
-  const tolerance = checkOptionalNumber('tol', state.tol, errors, positive);
-  const xmin = checkOptionalNumber('xmin', state.xmin, errors, (v) => (Number.isFinite(v) ? null : 'Must be finite.'));
-  const xmax = checkOptionalNumber('xmax', state.xmax, errors, (v) => (Number.isFinite(v) ? null : 'Must be finite.'));
+  const tolerance = checkOptionalNumber('tol', state.tol, errors);
+  const xmin = checkOptionalNumber('xmin', state.xmin, errors, finite);
+  const xmax = checkOptionalNumber('xmax', state.xmax, errors, finite);
   if (xmin !== undefined && xmax !== undefined && !errors.xmin && !errors.xmax && !(xmin < xmax)) {
     errors.xmax = 'The right end must be larger than the left end.';
   }

@@ -1,8 +1,9 @@
 // The settings of the analysis views that live in the URL next to the experiment's (starts=50&seed=1&a=-3&b=3,
-// sweepmin=0.001&sweepmax=1&sweepn=400&sweepscale=log). Blank means the default shown as a placeholder.
-export const VIEW_DEFAULTS = Object.freeze({
-  starts: '50', seed: '1', a: '-3', b: '3', sweepmin: '0.001', sweepmax: '1', sweepn: '400', sweepscale: 'log',
-});
+// sweepmin=0.001&sweepmax=1&sweepn=400&sweepscale=log), with the engine's defaults (state/settings.js).
+// Blank means the default shown as a placeholder.
+import { VIEW_DEFAULTS } from './settings.js';
+
+export { VIEW_DEFAULTS };
 export const VIEW_KEYS = Object.keys(VIEW_DEFAULTS);
 
 const inputOf = (root, key) => root.querySelector(`#view-${key}`);

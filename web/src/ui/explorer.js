@@ -8,7 +8,7 @@ import { createForm } from './form.js';
 import { renderLandmarks } from './landmarks.js';
 import { mathElement } from './mathml.js';
 import { renderResults } from './results.js';
-import { checkState } from '../state/state.js';
+import { checkState, fieldOf } from '../state/state.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { setLandmarkOverlay } from './views/path-overlays.js';
 import { VIEW_KEYS, writeViewFields } from '../state/view-fields.js';
@@ -140,6 +140,11 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       status.textContent = lastAnswer
         ? 'The function has an error; the charts show the last one that worked.'
         : 'The function has an error.';
+    } else if (message.kind === 'settings' && message.setting && form.field(`${fieldOf(message.setting)}-error`)) {
+      // The engine refused a setting: its message goes on that field, as a typing mistake would.
+      form.showExpressionError(lastState.f, null);
+      form.showFieldErrors({ [fieldOf(message.setting)]: message.message });
+      status.textContent = FIX_FIELDS;
     } else {
       form.showExpressionError(lastState.f, null);
       status.textContent = message.message;

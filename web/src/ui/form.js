@@ -2,10 +2,12 @@
 // hyperparameters the chosen method reads, and showing what is wrong next to the field it concerns.
 import { METHODS, methodById } from '../state/methods.js';
 import { methodIds, PARAMETER_NAMES } from '../state/state.js';
+import { EXPERIMENT_KEYS } from '../state/settings.js';
 import { createMethodChoice } from './views/method-choice.js';
 import { readViewFields, writeViewFields } from '../state/view-fields.js';
 
-const TEXT_FIELDS = ['f', 'x0', 'eta', 'steps', ...PARAMETER_NAMES, 'tol', 'xmin', 'xmax'];
+// Every experiment setting is a text field but the method menu.
+const TEXT_FIELDS = EXPERIMENT_KEYS.filter((name) => name !== 'method');
 
 export function createForm(root) {
   const field = (name) => root.querySelector(`#${name}`);

@@ -87,8 +87,10 @@ export function createSweep(after, { client, request, viewState, onSettings, the
     const etaMax = viewNumber(state, 'sweepmax');
     const count = viewNumber(state, 'sweepn');
     const scale = state.sweepscale === 'linear' ? 'linear' : 'log';
-    if (!(etaMin > 0) || !(etaMax > etaMin) || !Number.isFinite(etaMax)) return { error: 'η must run over positive numbers, from < to.' };
-    if (!Number.isInteger(count) || count < 2 || count > 5000) return { error: 'values must be a whole number from 2 to 5000.' };
+    // Whether they are in range is the engine's to say (its settings table); only text that is no number
+    // is caught here.
+    const missing = Object.entries({ 'η from': etaMin, 'η to': etaMax, values: count }).find(([, value]) => Number.isNaN(value));
+    if (missing) return { error: `${missing[0]} must be a number.` };
     return { etaMin, etaMax, count, scale };
   }
 

@@ -1,0 +1,47 @@
+// The page's side of the engine's settings table (declared once in C++, cpp/optim/settings.hpp, and handed
+// to JS as engine.settings). scripts/build-web.mjs reads it from the built engine and writes it beside this
+// file as settings-table.js, so the form, the URL, the element's attributes and the embed snippet are all
+// generated from the table the engine validates against, and cannot drift from it.
+import TABLE from './settings-table.js';
+
+export const SETTINGS = TABLE;
+
+// Where the page's name for a setting differs from the engine's: links written before the table keep
+// working. Every other setting is named in the URL, the form and the attributes as the engine names it.
+const PAGE_NAMES = {
+  run: { tolerance: 'tol' },
+  multiStart: { count: 'starts' },
+  sweep: { etaMin: 'sweepmin', etaMax: 'sweepmax', count: 'sweepn' },
+};
+
+export function pageName(request, setting) {
+  return PAGE_NAMES[request]?.[setting] ?? setting;
+}
+
+// The engine's setting a page field stands for: { request, setting }.
+export function engineSetting(request, field) {
+  const found = Object.entries(PAGE_NAMES[request] ?? {}).find(([, name]) => name === field);
+  return found ? found[0] : field;
+}
+
+// Every hyperparameter some method reads, in the table's order.
+export const HYPERPARAMETER_NAMES = (() => {
+  const read = new Set(TABLE.methods.flatMap((method) => method.hyperparameters.map((h) => h.name)));
+  return TABLE.run.map((setting) => setting.name).filter((name) => read.has(name));
+})();
+
+// The experiment's settings as the URL, the form and the element's attributes name them, in that order.
+export const EXPERIMENT_KEYS = ['f', ...['x0', 'eta', 'steps'].map((name) => pageName('run', name)), 'method',
+  ...HYPERPARAMETER_NAMES, pageName('run', 'tolerance'), 'xmin', 'xmax'];
+
+// The analysis views' settings in the URL (starts=50&seed=1&a=-3&b=3&sweepmin=0.001&...), with the engine's
+// defaults; sweepscale is a choice the table does not hold. The sweep's burn-in and kept iterates are not
+// page settings: the engine's defaults apply.
+const VIEW_SETTINGS = [
+  ...TABLE.multiStart.map((setting) => ['multiStart', setting]),
+  ...TABLE.sweep.filter((setting) => ['etaMin', 'etaMax', 'count'].includes(setting.name)).map((setting) => ['sweep', setting]),
+];
+export const VIEW_DEFAULTS = Object.freeze({
+  ...Object.fromEntries(VIEW_SETTINGS.map(([request, setting]) => [pageName(request, setting.name), String(setting.default)])),
+  sweepscale: 'log',
+});
