@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 
 namespace descent::cli {
@@ -77,7 +78,10 @@ double parseNumber(const std::string& word, const std::string& what) {
   char* end = nullptr;
   errno = 0;
   double value = std::strtod(begin, &end);
-  if (word.empty() || end != begin + word.size() || errno == ERANGE) {
+  // ERANGE on underflow still gives the nearest double (a subnormal or 0), which is the number typed;
+  // on overflow the word names no double.
+  const bool overflow = errno == ERANGE && std::isinf(value);
+  if (word.empty() || end != begin + word.size() || overflow) {
     throw UsageError(what + ": '" + word + "' is not a number");
   }
   return value;

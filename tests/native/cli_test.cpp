@@ -195,3 +195,13 @@ TEST_CASE("--help prints the usage on stdout", "[cli]") {
   CHECK_THAT(help.out, StartsWith("usage:"));
   CHECK_THAT(help.out, Contains("--tolerance"));
 }
+
+TEST_CASE("numbers too small for a normal double are still the numbers typed; too large ones are refused",
+          "[cli]") {
+  const Outcome tiny = descentCli("eval 'x' 5e-324 1e-400");
+  CHECK(tiny.exitCode == 0);
+  CHECK(tiny.out == "x,f,df,d2f\n4.9406564584124654e-324,4.9406564584124654e-324,1,0\n0,0,1,0\n");
+  const Outcome tooLarge = descentCli("eval 'x' 1e400");
+  CHECK(tooLarge.exitCode == 2);
+  CHECK_THAT(tooLarge.err, Contains("x: '1e400' is not a number"));
+}
