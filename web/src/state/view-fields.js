@@ -1,7 +1,7 @@
 // The settings of the analysis views that live in the URL next to the experiment's (starts=50&seed=1&a=-3&b=3,
 // sweepmin=0.001&sweepmax=1&sweepn=400&sweepscale=log), with the engine's defaults (state/settings.js).
 // Blank means the default shown as a placeholder.
-import { VIEW_DEFAULTS } from './settings.js';
+import { pageName, SETTINGS, VIEW_DEFAULTS } from './settings.js';
 
 export { VIEW_DEFAULTS };
 export const VIEW_KEYS = Object.keys(VIEW_DEFAULTS);
@@ -30,4 +30,20 @@ export function writeViewFields(root, state) {
 export function viewNumber(state, key) {
   const text = String(state[key] ?? '').trim().replace(/\u2212/g, '-');
   return Number(text === '' ? VIEW_DEFAULTS[key] : text);
+}
+
+// A view's fields as the engine's settings of `request` ('multiStart' or 'sweep'), by the engine's names:
+// { count, seed, a, b }. Whether they are in range is the engine's to say; only a field whose text is no
+// number is caught here, as { error }.
+export function viewSettings(state, request, names) {
+  const settings = {};
+  for (const name of names) {
+    const value = viewNumber(state, pageName(request, name));
+    if (Number.isNaN(value)) {
+      const label = SETTINGS[request].find((setting) => setting.name === name)?.label ?? name;
+      return { error: `${label} must be a number.` };
+    }
+    settings[name] = value;
+  }
+  return settings;
 }

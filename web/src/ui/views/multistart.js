@@ -3,7 +3,7 @@
 import { formatShort } from '../format.js';
 import { pathStyle } from '../palette.js';
 import { groupFinals, groupTolerance } from './multistart-groups.js';
-import { VIEW_DEFAULTS, viewNumber } from '../../state/view-fields.js';
+import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
 import { analysisSection, numberField } from './section.js';
 
 export function createMultiStart(after, { client, request, viewState, onSettings, dark }) {
@@ -21,18 +21,7 @@ export function createMultiStart(after, { client, request, viewState, onSettings
   section.addEventListener('input', onSettings);
   let job = null;
 
-  function settings() {
-    const state = viewState();
-    const count = viewNumber(state, 'starts');
-    const seed = viewNumber(state, 'seed');
-    const a = viewNumber(state, 'a');
-    const b = viewNumber(state, 'b');
-    // Whether they are in range is the engine's to say (its settings table); only text that is no number
-    // is caught here.
-    const missing = Object.entries({ starts: count, seed, a, b }).find(([, value]) => Number.isNaN(value));
-    if (missing) return { error: `${missing[0]} must be a number.` };
-    return { count, seed, a, b };
-  }
+  const settings = () => viewSettings(viewState(), 'multiStart', ['count', 'seed', 'a', 'b']);
 
   function histogram(runAnswer, index, landmarks, total, a, b) {
     const groups = groupFinals(runAnswer.final, runAnswer.status, landmarks, groupTolerance(a, b));

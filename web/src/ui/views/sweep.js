@@ -5,7 +5,7 @@
 import { Chart } from 'chart.js';
 import { formatShort } from '../format.js';
 import { analysisSection, numberField, selectField } from './section.js';
-import { VIEW_DEFAULTS, viewNumber } from '../../state/view-fields.js';
+import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
 
 const BURN_IN = 500;
 const KEEP = 50;
@@ -83,15 +83,8 @@ export function createSweep(after, { client, request, viewState, onSettings, the
 
   function settings() {
     const state = viewState();
-    const etaMin = viewNumber(state, 'sweepmin');
-    const etaMax = viewNumber(state, 'sweepmax');
-    const count = viewNumber(state, 'sweepn');
-    const scale = state.sweepscale === 'linear' ? 'linear' : 'log';
-    // Whether they are in range is the engine's to say (its settings table); only text that is no number
-    // is caught here.
-    const missing = Object.entries({ 'η from': etaMin, 'η to': etaMax, values: count }).find(([, value]) => Number.isNaN(value));
-    if (missing) return { error: `${missing[0]} must be a number.` };
-    return { etaMin, etaMax, count, scale };
+    const chosen = viewSettings(state, 'sweep', ['etaMin', 'etaMax', 'count']);
+    return chosen.error ? chosen : { ...chosen, scale: state.sweepscale === 'linear' ? 'linear' : 'log' };
   }
 
   function draw(answer) {
