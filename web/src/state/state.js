@@ -73,19 +73,26 @@ export function stateFromQuery(search) {
   return { state, problems };
 }
 
+// The settings every link carries, so that it reads as the experiment it is.
+const ALWAYS_WRITTEN = ['f', 'x0', 'eta', 'steps', 'method'];
+
 // Query-string form of a state: defaults and empty fields are left out; commas stay readable.
 export function queryFromState(state) {
   const methods = methodIds(state.method).map(methodById).filter(Boolean);
   const parts = [];
   const add = (key, value) => parts.push(`${key}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`);
-  for (const key of ['f', 'x0', 'eta', 'steps', 'method']) add(key, state[key]);
-  for (const name of PARAMETER_NAMES) {
-    const text = state[name].trim();
-    const reader = methods.find((method) => name in method.defaults);
-    if (text === '' || !reader) continue;
-    if (parseNumber(text) !== reader.defaults[name]) add(name, text);
+  for (const key of [...EXPERIMENT_KEYS, ...VIEW_KEYS]) {
+    const text = (state[key] ?? '').trim();
+    if (ALWAYS_WRITTEN.includes(key)) {
+      add(key, state[key]);
+    } else if (PARAMETER_NAMES.includes(key)) {
+      // A hyperparameter is written only where a chosen method reads it and it differs from its default.
+      const reader = methods.find((method) => key in method.defaults);
+      if (text !== '' && reader && parseNumber(text) !== reader.defaults[key]) add(key, text);
+    } else if (text !== '') {
+      add(key, text);
+    }
   }
-  for (const key of ['tol', 'xmin', 'xmax', ...VIEW_KEYS]) if ((state[key] ?? '').trim() !== '') add(key, state[key].trim());
   if (state.log) parts.push('log=1');
   return `?${parts.join('&')}`;
 }
