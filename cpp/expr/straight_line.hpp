@@ -2,9 +2,9 @@
 // Trees lowered to straight-line code: one operation per step, each distinct (operation, operands) once,
 // in the order a person reads the expression: a sum left to right with a - b for a term whose coefficient
 // is -1, a product left to right with a / b for a factor with a negative exponent, x^n for a whole n up to
-// 64 by repeated squaring, e^u as exp(u). It is the first pass of every Program, and what the WASM engine
-// compiles to machine code (expr/wasm_code.hpp), so every evaluator of descent computes exactly these
-// operations in this order and they all agree to the last bit.
+// 64 by repeated squaring, e^u as exp(u). A Function lowers f, f' and f'' together once; the interpreter
+// (expr/program.hpp) runs these operations in this order, so a result is the same to the last bit natively
+// and in WebAssembly wherever the operations are IEEE's own.
 #include <cstdint>
 #include <vector>
 

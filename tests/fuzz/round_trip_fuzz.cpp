@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes go through parse -> derive -> simplify -> print -> parse again and a
 // short run. Whatever happens must be an ExpressionError or SettingsError, never a crash, the printed
-// text must parse back to a function with the same values, and the native machine code (where this
-// machine has it) must give the program's bits, one point at a time and in a batch.
+// text must parse back to a function with the same values, and the programs for f, for f and f', and for
+// f, f' and f'' (one lowering) must give the same bits.
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
