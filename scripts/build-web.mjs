@@ -29,21 +29,41 @@ async function settingsTable() {
 }
 
 // The page's side of the table is generated from it: web/src/state/settings-table.js (a build output, not
-// committed, so the page's modules run in Node tests as they are) and a field for each hyperparameter in the
-// explorer's markup.
+// committed, so the page's modules run in Node tests as they are) and the form's generated fields: one for
+// each hyperparameter, and the training settings (the schedule menu, its parameters, clipping, weight
+// decay, noise), each with its one-line explanation.
+const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function numberField({ name, label, help, note, rule }, explain) {
+  const describedBy = explain ? `${name}-help ${name}-error` : `${name}-error`;
+  return `<div class="field" id="${name}-field"><label for="${name}" title="${escapeHtml(`${help}: ${rule}`)}">${escapeHtml(label)}</label>` +
+    `<input id="${name}" class="mono" inputmode="decimal" aria-describedby="${describedBy}">` +
+    (explain ? `<p id="${name}-help" class="label-note">${escapeHtml(note || help)}</p>` : '') +
+    `<p id="${name}-error" class="error" aria-live="polite"></p></div>`;
+}
+
 function hyperparameterFields(table) {
-  const names = new Set(table.methods.flatMap((method) => method.hyperparameters.map((h) => h.name)));
-  const escape = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return table.run.filter((setting) => names.has(setting.name)).map(({ name, label, help, rule }) =>
-    `<div class="field" id="${name}-field"><label for="${name}" title="${escape(`${help}: ${rule}`)}">${escape(label)}</label>` +
-    `<input id="${name}" class="mono" inputmode="decimal" aria-describedby="${name}-error">` +
-    `<p id="${name}-error" class="error" aria-live="polite"></p></div>`).join('\n          ');
+  return table.run.filter((setting) => setting.group === 'method').map((setting) => numberField(setting, false))
+    .join('\n          ');
+}
+
+function trainingFields(table) {
+  const options = table.schedules.map(({ name, label }) => `<option value="${name}">${escapeHtml(label)}</option>`).join('');
+  const menu = '<div class="field"><label for="schedule">learning-rate schedule</label>' +
+    `<select id="schedule" name="schedule" aria-describedby="schedule-rule">${options}</select>` +
+    '<p id="schedule-rule" class="rule"></p></div>';
+  const fields = (group) => table.run.filter((setting) => setting.group === group).map((setting) => numberField(setting, true));
+  return [menu, `<div class="row row-3">${fields('schedule').join('')}</div>`,
+    `<div class="row row-3">${fields('training').join('')}</div>`].join('\n          ');
 }
 
 function withSettings(html, table) {
-  const mark = /<!-- settings: hyperparameters[^>]*-->/;
-  if (!mark.test(html)) throw new Error('web/index.html lacks the "settings: hyperparameters" mark');
-  return html.replace(mark, hyperparameterFields(table));
+  const marks = [[/<!-- settings: hyperparameters[^>]*-->/, hyperparameterFields], [/<!-- settings: training[^>]*-->/, trainingFields]];
+  for (const [mark, fields] of marks) {
+    if (!mark.test(html)) throw new Error(`web/index.html lacks the mark ${mark.source}`);
+    html = html.replace(mark, fields(table));
+  }
+  return html;
 }
 
 async function writeSettingsTable(table) {

@@ -18,6 +18,9 @@ int evalCommand(const Words& words, std::ostream& out, std::ostream& err);
 // descent run EXPR --x0 A --eta B[,C...] --steps N [--method M] [hyperparameters] [--tolerance T]
 int runCommand(const Words& words, std::ostream& out, std::ostream& err);
 
+// A setting's option name: the engine's name in kebab case, "stepSize" -> "step-size", "beta2" -> "beta2".
+std::string optionName(const std::string& setting);
+
 // The text of --help: the commands, then every option of run, generated from the settings table.
 std::string usage();
 

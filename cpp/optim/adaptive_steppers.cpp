@@ -1,6 +1,8 @@
-// torch.optim.Adagrad, RMSprop and Adam for one parameter, without weight decay. Each line mirrors the
-// tensor operation torch performs, in the same order (addcmul_ and addcdiv_ multiply or divide first, then
-// scale), so float64 paths agree bit for bit with a notebook.
+// torch.optim.Adagrad, RMSprop, Adam and AdamW for one parameter. Each line is the tensor operation torch
+// 1.13 performs (_single_tensor_adagrad, _rmsprop, _adam, _adamw), in the same order and with the same
+// rounding: addcmul_(t1, t2, value=v) is self + (v*t1)*t2 and addcdiv_(t1, t2, value=v) is
+// self + (v*t1)/t2, add_(t, alpha=a) is self + a*t. With ATEN_CPU_CAPABILITY=default (no fused
+// multiply-adds) torch computes exactly these doubles (tests/reference holds its trajectories).
 #include <cmath>
 
 #include "optim/stepper.hpp"
@@ -8,75 +10,79 @@
 namespace descent::optim {
 namespace {
 
-// s += g*g; x -= eta * (g / (sqrt(s) + eps)).
+// sum.addcmul_(g, g, value=1); std = sqrt(sum) + eps; x.addcdiv_(g, std, value=-lr) (lr_decay 0).
 class Adagrad final : public Stepper {
  public:
-  Adagrad(double eta, double eps) : eta_(eta), eps_(eps) {}
-  double next(const Point& at) noexcept override {
-    sum_ = sum_ + at.df * at.df;
-    double denom = std::sqrt(sum_) + eps_;
-    return at.x - eta_ * (at.df / denom);
+  Adagrad(double eps, double weightDecay) : eps_(eps), weightDecay_(weightDecay) {}
+  double next(const Point& at, double g, double lr) noexcept override {
+    const double d = withDecay(g, at.x, weightDecay_);
+    sum_ = sum_ + d * d;
+    const double denom = std::sqrt(sum_) + eps_;
+    return at.x + ((-lr) * d) / denom;
   }
 
  private:
-  double eta_, eps_;
+  double eps_, weightDecay_;
   double sum_ = 0;
 };
 
-// s = alpha*s + (1-alpha)*(g*g); x -= eta * (g / (sqrt(s) + eps)).
+// s.mul_(alpha).addcmul_(g, g, value=1-alpha); avg = sqrt(s) + eps; x.addcdiv_(g, avg, value=-lr).
 class Rmsprop final : public Stepper {
  public:
-  Rmsprop(double eta, double alpha, double eps) : eta_(eta), alpha_(alpha), eps_(eps) {}
-  double next(const Point& at) noexcept override {
-    square_ = square_ * alpha_ + (1 - alpha_) * (at.df * at.df);
-    double denom = std::sqrt(square_) + eps_;
-    return at.x - eta_ * (at.df / denom);
+  Rmsprop(double alpha, double eps, double weightDecay)
+      : alpha_(alpha), eps_(eps), weightDecay_(weightDecay) {}
+  double next(const Point& at, double g, double lr) noexcept override {
+    const double d = withDecay(g, at.x, weightDecay_);
+    square_ = square_ * alpha_ + ((1 - alpha_) * d) * d;
+    const double denom = std::sqrt(square_) + eps_;
+    return at.x + ((-lr) * d) / denom;
   }
 
  private:
-  double eta_, alpha_, eps_;
+  double alpha_, eps_, weightDecay_;
   double square_ = 0;
 };
 
-// torch's lerp: m + w*(g - m) when |w| < 0.5, otherwise g - (g - m)*(1 - w).
-double lerp(double from, double to, double weight) {
-  return std::abs(weight) < 0.5 ? from + weight * (to - from) : to - (to - from) * (1 - weight);
-}
-
-// m = lerp(m, g, 1-beta1) (torch's form of beta1*m + (1-beta1)*g); v = beta2*v + (1-beta2)*(g*g);
-// x -= (eta/(1-beta1^t)) * (m / (sqrt(v)/sqrt(1-beta2^t) + eps)).
+// m.mul_(beta1).add_(g, alpha=1-beta1); v.mul_(beta2).addcmul_(g, g, value=1-beta2);
+// denom = sqrt(v)/sqrt(1-beta2^t) + eps; x.addcdiv_(m, denom, value=-(lr/(1-beta1^t))).
+// AdamW first decays x itself: x.mul_(1 - lr*weightDecay); Adam adds weightDecay*x to the gradient.
 class Adam final : public Stepper {
  public:
-  Adam(double eta, double beta1, double beta2, double eps)
-      : eta_(eta), beta1_(beta1), beta2_(beta2), eps_(eps) {}
-  double next(const Point& at) noexcept override {
+  Adam(double beta1, double beta2, double eps, double weightDecay, bool decoupled)
+      : beta1_(beta1), beta2_(beta2), eps_(eps), weightDecay_(weightDecay), decoupled_(decoupled) {}
+  double next(const Point& at, double g, double lr) noexcept override {
     t_ += 1;
-    first_ = lerp(first_, at.df, 1 - beta1_);
-    second_ = second_ * beta2_ + (1 - beta2_) * (at.df * at.df);
-    double correction1 = 1 - std::pow(beta1_, t_);
-    double correction2 = 1 - std::pow(beta2_, t_);
-    double stepSize = eta_ / correction1;
-    double denom = std::sqrt(second_) / std::sqrt(correction2) + eps_;
-    return at.x - stepSize * (first_ / denom);
+    double x = at.x;
+    if (decoupled_) x = x * (1 - lr * weightDecay_);
+    const double d = decoupled_ ? g : withDecay(g, x, weightDecay_);
+    first_ = first_ * beta1_ + (1 - beta1_) * d;
+    second_ = second_ * beta2_ + ((1 - beta2_) * d) * d;
+    const double correction1 = 1 - std::pow(beta1_, t_);
+    const double correction2 = 1 - std::pow(beta2_, t_);
+    const double stepSize = lr / correction1;
+    const double denom = std::sqrt(second_) / std::sqrt(correction2) + eps_;
+    return x + ((-stepSize) * first_) / denom;
   }
 
  private:
-  double eta_, beta1_, beta2_, eps_;
+  double beta1_, beta2_, eps_, weightDecay_;
+  bool decoupled_;
   double first_ = 0, second_ = 0;
-  double t_ = 0;  // a double, as torch keeps it, so beta^t is pow(double, double)
+  double t_ = 0;  // a double, as torch's step.item() is, so beta^t is pow(double, double)
 };
 
 }  // namespace
 
-std::unique_ptr<Stepper> makeAdaptiveStepper(Method method, double eta,
-                                             const ResolvedHyperparameters& hyper) {
+std::unique_ptr<Stepper> makeAdaptiveStepper(Method method, const ResolvedHyperparameters& hyper) {
   switch (method) {
     case Method::adagrad:
-      return std::make_unique<Adagrad>(eta, hyper.eps);
+      return std::make_unique<Adagrad>(hyper.eps, hyper.weightDecay);
     case Method::rmsprop:
-      return std::make_unique<Rmsprop>(eta, hyper.alpha, hyper.eps);
+      return std::make_unique<Rmsprop>(hyper.alpha, hyper.eps, hyper.weightDecay);
+    case Method::adamw:
+      return std::make_unique<Adam>(hyper.beta1, hyper.beta2, hyper.eps, hyper.weightDecay, true);
     default:
-      return std::make_unique<Adam>(eta, hyper.beta1, hyper.beta2, hyper.eps);
+      return std::make_unique<Adam>(hyper.beta1, hyper.beta2, hyper.eps, hyper.weightDecay, false);
   }
 }
 

@@ -1,5 +1,5 @@
-// Steps that choose their own length along -f'(x): Armijo backtracking and an exact line search.
-// Both start from the learning rate, so eta is the first trial step.
+// Steps that choose their own length along -g (g is f'(x), or with noise and clipping as asked): Armijo
+// backtracking and an exact line search. Both start from the step's learning rate, the first trial step.
 #include <cmath>
 #include <limits>
 
@@ -21,11 +21,9 @@ bool lower(double a, double b) { return a < b || (std::isnan(b) && !std::isnan(a
 // shrinks it takes the last, tiny, trial step.
 class Armijo final : public Stepper {
  public:
-  Armijo(const Function& fn, double eta, double c, double shrink)
-      : fn_(fn), eta_(eta), c_(c), shrink_(shrink) {}
-  double next(const Point& at) noexcept override {
-    double g = at.df;
-    double t = eta_;
+  Armijo(const Function& fn, double c, double shrink) : fn_(fn), c_(c), shrink_(shrink) {}
+  double next(const Point& at, double g, double lr) noexcept override {
+    double t = lr;
     for (int i = 0; i < kMaxArmijoShrinks; ++i) {
       double trial = fn_.value(at.x - t * g);
       if (trial <= at.f - c_ * t * (g * g)) break;
@@ -36,7 +34,7 @@ class Armijo final : public Stepper {
 
  private:
   const Function& fn_;
-  double eta_, c_, shrink_;
+  double c_, shrink_;
 };
 
 // Minimises phi(t) = f(x - t f'(x)) over t >= 0: brackets a minimum starting from t = eta (doubling while
@@ -45,11 +43,12 @@ class Armijo final : public Stepper {
 // alone (golden section) only find it to about the square root of machine precision, as f is flat there.
 class ExactLineSearch final : public Stepper {
  public:
-  ExactLineSearch(const Function& fn, double eta) : fn_(fn), eta_(eta) {}
-  double next(const Point& at) noexcept override {
-    if (at.df == 0) return at.x;
+  explicit ExactLineSearch(const Function& fn) : fn_(fn) {}
+  double next(const Point& at, double g, double lr) noexcept override {
+    if (g == 0) return at.x;
     x_ = at.x;
-    g_ = at.df;
+    g_ = g;
+    eta_ = lr;
     double hi = bracketEnd(at.f);
     double t = rayDerivative(hi) > 0 ? bisectDerivative(0, hi) : goldenSection(0, hi);
     // A non-unimodal ray can fool the search; never accept a step that goes uphill.
@@ -106,16 +105,16 @@ class ExactLineSearch final : public Stepper {
   }
 
   const Function& fn_;
-  double eta_;
+  double eta_ = 0;
   double x_ = 0, g_ = 0;
 };
 
 }  // namespace
 
-std::unique_ptr<Stepper> makeLineSearchStepper(Method method, const Function& fn, double eta,
+std::unique_ptr<Stepper> makeLineSearchStepper(Method method, const Function& fn,
                                                const ResolvedHyperparameters& hyper) {
-  if (method == Method::armijo) return std::make_unique<Armijo>(fn, eta, hyper.c, hyper.shrink);
-  return std::make_unique<ExactLineSearch>(fn, eta);
+  if (method == Method::armijo) return std::make_unique<Armijo>(fn, hyper.c, hyper.shrink);
+  return std::make_unique<ExactLineSearch>(fn);
 }
 
 }  // namespace descent::optim

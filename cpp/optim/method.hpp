@@ -9,7 +9,7 @@
 
 namespace descent::optim {
 
-enum class Method { gd, momentum, nesterov, adagrad, rmsprop, adam, armijo, exact, newton };
+enum class Method { gd, momentum, nesterov, adagrad, rmsprop, adam, adamw, armijo, exact, newton };
 
 // "gd", "momentum", ... ; nullopt for an unknown name.
 std::optional<Method> methodFromName(std::string_view name);
@@ -29,13 +29,14 @@ class SettingsError : public std::invalid_argument {
 
 // What a person asked for; anything left empty takes the method's default.
 struct Hyperparameters {
-  std::optional<double> beta;    // momentum, nesterov
-  std::optional<double> alpha;   // rmsprop
-  std::optional<double> eps;     // adagrad, rmsprop, adam
-  std::optional<double> beta1;   // adam
-  std::optional<double> beta2;   // adam
-  std::optional<double> c;       // armijo: sufficient-decrease constant
-  std::optional<double> shrink;  // armijo: backtracking factor
+  std::optional<double> beta;         // momentum, nesterov
+  std::optional<double> alpha;        // rmsprop
+  std::optional<double> eps;          // adagrad, rmsprop, adam
+  std::optional<double> beta1;        // adam
+  std::optional<double> beta2;        // adam
+  std::optional<double> c;            // armijo: sufficient-decrease constant
+  std::optional<double> shrink;       // armijo: backtracking factor
+  std::optional<double> weightDecay;  // every torch optimizer
 };
 
 // Hyperparameters with every value the method reads filled in; the others are 0 and ignored.
@@ -47,6 +48,7 @@ struct ResolvedHyperparameters {
   double beta2 = 0;
   double c = 0;
   double shrink = 0;
+  double weightDecay = 0;
 };
 
 // Fills in the method's defaults and checks the values it reads. Throws SettingsError.

@@ -18,13 +18,6 @@ void validateRange(double a, double b, int count) {
 
 }  // namespace
 
-std::uint64_t SplitMix64::next() {
-  std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
 std::vector<double> randomStarts(double a, double b, int count, std::uint64_t seed) {
   validateRange(a, b, count);
   SplitMix64 random(seed);
@@ -37,7 +30,7 @@ MultiStartResult multiStart(const Function& fn, const MultiStartSettings& settin
   validateRange(settings.a, settings.b, settings.count);
   RunSettings check = settings.run;
   check.x0 = settings.a;
-  ResolvedHyperparameters hyper = validate(check);
+  const ResolvedRun resolved = validate(check);
   if (static_cast<long long>(settings.count) * settings.run.steps > kMaxMultiStartSteps) {
     throw SettingsError("count", "count times steps must be at most " + std::to_string(kMaxMultiStartSteps));
   }
@@ -48,7 +41,7 @@ MultiStartResult multiStart(const Function& fn, const MultiStartSettings& settin
   result.status.reserve(result.x0.size());
   result.stoppedAt.reserve(result.x0.size());
   for (double x0 : result.x0) {
-    Walk walk(fn, x0, settings.run.eta, settings.run.method, hyper, settings.run.tolerance);
+    Walk walk(fn, x0, settings.run, resolved);
     while (!walk.stopReason() && walk.step() < settings.run.steps) walk.advance();
     result.final.push_back(walk.point().x);
     result.status.push_back(walk.stopReason().value_or(StopReason::maxSteps));

@@ -1,10 +1,11 @@
 #pragma once
-// Many runs from random starts in [a, b]: where does each one end up? The starts come from splitmix64, so
-// a seed gives the same starts natively and in WebAssembly.
+// Many runs from random starts in [a, b]: where does each one end up? The starts come from splitmix64
+// (optim/random.hpp), so a seed gives the same starts natively and in WebAssembly.
 #include <cstdint>
 #include <vector>
 
 #include "expr/function.hpp"
+#include "optim/random.hpp"
 #include "optim/run.hpp"
 
 namespace descent::optim {
@@ -13,7 +14,7 @@ struct MultiStartSettings {
   double a = -1, b = 1;  // starts are drawn uniformly from [a, b)
   int count = 50;
   std::uint64_t seed = 1;
-  RunSettings run;  // x0 is ignored: each run gets its own
+  RunSettings run;  // x0 is ignored: each run gets its own; run.seed seeds each run's noise
 };
 
 struct MultiStartResult {
@@ -21,17 +22,6 @@ struct MultiStartResult {
   std::vector<double> final;  // where each run stopped
   std::vector<StopReason> status;
   std::vector<long long> stoppedAt;
-};
-
-// The generator: splitmix64 steps and uniform doubles in [0, 1) with 53 random bits.
-class SplitMix64 {
- public:
-  explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next();
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1p-53; }
-
- private:
-  std::uint64_t state_;
 };
 
 // The starts alone: a + (b - a) * u for count draws.

@@ -1,6 +1,7 @@
-// Newton's method on f' = 0: x -= f'(x)/f''(x). It jumps to the stationary point of the local parabola,
-// which is a maximum where f'' < 0; that is worth seeing, so the step is not safeguarded. The learning rate
-// is not used. Where f'' = 0 the step is infinite and the run reports divergence.
+// Newton's method on f' = 0: x -= g/f''(x), g being f'(x) (with noise and clipping, if asked). It jumps to
+// the stationary point of the local parabola, which is a maximum where f'' < 0; that is worth seeing, so the
+// step is not safeguarded. The learning rate is not used. Where f'' = 0 the step is infinite and the run
+// reports divergence.
 #include "optim/stepper.hpp"
 
 namespace descent::optim {
@@ -9,7 +10,9 @@ namespace {
 class Newton final : public Stepper {
  public:
   explicit Newton(const Function& fn) : fn_(fn) {}
-  double next(const Point& at) noexcept override { return at.x - at.df / fn_.at(at.x).d2f; }
+  double next(const Point& at, double g, double /*lr*/) noexcept override {
+    return at.x - g / fn_.at(at.x).d2f;
+  }
 
  private:
   const Function& fn_;

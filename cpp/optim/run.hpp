@@ -6,29 +6,19 @@
 
 #include "expr/function.hpp"
 #include "optim/method.hpp"
+#include "optim/run_settings.hpp"
 #include "optim/settings.hpp"
 #include "optim/walk.hpp"
 
 namespace descent::optim {
 
-struct RunSettings {
-  double x0 = 0;
-  double eta = 0.1;  // learning rate; the first trial step for armijo and exact; unused by newton
-  long long steps = 0;
-  Method method = Method::gd;
-  Hyperparameters hyper;
-  std::optional<double> tolerance;  // stop as converged once |f'| <= tolerance; off when empty
-};
-
 struct Trajectory {
   std::vector<double> x, f, df;  // x[k], f(x[k]), f'(x[k]) for k = 0..stoppedAt
+  std::vector<double> g;         // the gradient step k uses (f'(x[k]) with noise and clipping as asked)
+  std::vector<double> lr;        // the learning rate of step k; the last is the rate after the last step
   StopReason status = StopReason::maxSteps;
   std::size_t stoppedAt = 0;  // == x.size() - 1: the point where the run stopped is included
 };
-
-// Throws SettingsError unless every setting is within its range in the settings table (eta only for the
-// methods that read it).
-ResolvedHyperparameters validate(const RunSettings& settings);
 
 // N steps give N+1 points, fewer when a stop rule fires first (see Walk::stopReason). Throws SettingsError.
 Trajectory run(const Function& fn, const RunSettings& settings);
@@ -39,10 +29,14 @@ class RunInPieces {
  public:
   // Throws SettingsError, as run() does. fn must outlive this.
   RunInPieces(const Function& fn, const RunSettings& settings);
-  // Writes the next points (at most room) into x, f, df and answers how many: 0 once the run is over.
+  // The columns of a path, each with room for the points asked of next().
+  struct Columns {
+    double *x, *f, *df, *g, *lr;
+  };
+  // Writes the next points (at most room) into the columns and answers how many: 0 once the run is over.
   // Nothing here throws, so the loop runs without exception bookkeeping (with JS-based exceptions in
   // WASM, a possibly-throwing call from a frame that owns memory goes through a JS trampoline).
-  std::size_t next(double* x, double* f, double* df, std::size_t room) noexcept;
+  std::size_t next(const Columns& out, std::size_t room) noexcept;
   std::size_t points() const { return taken_; }  // written so far
   // Why the run stopped; only meaningful once next() has answered 0.
   StopReason status() const { return walk_.stopReason().value_or(StopReason::maxSteps); }

@@ -17,88 +17,175 @@ constexpr double kLargestSeed = 9007199254740991;  // 2^53 - 1: every whole numb
 
 using H = Hyperparameters;
 using R = ResolvedHyperparameters;
+using SP = ScheduleParameters;
+using SS = ScheduleSettings;
+
+// A setting of the run itself, a hyperparameter (its default is the method's), a schedule parameter (its
+// default is the schedule's) and a training setting.
+Setting plain(const char* name, const char* label, const char* help, const char* note, Group group,
+              bool whole, Bound low, Bound high, double fallback, bool required = false) {
+  return {name, label, help, note, group, whole, low, high, fallback, required};
+}
+Setting hyper(const char* name, const char* label, const char* help, Group group, Bound low, Bound high,
+              std::optional<double> H::*given, double R::*resolved) {
+  Setting setting = plain(name, label, help, "", group, false, low, high, kNone);
+  setting.given = given;
+  setting.resolved = resolved;
+  return setting;
+}
+Setting scheduled(const char* name, const char* label, const char* help, bool whole, Bound low, Bound high,
+                  std::optional<double> SP::*given, double SS::*resolved) {
+  Setting setting = plain(name, label, help, "", Group::schedule, whole, low, high, kNone);
+  setting.scheduleGiven = given;
+  setting.scheduleResolved = resolved;
+  return setting;
+}
+
+constexpr Bound kMostSteps{double(kMaxSteps), false};
+constexpr Bound kOne{1, false};  // 1 allowed
 
 // clang-format off
-const Setting kX0{"x0", "x₀", "the start", "", false, kFree, kAbove, kNone, nullptr, nullptr, true};
-const Setting kEta{"eta", "η", "the step size", "the learning rate; the first trial step of armijo and exact", false, kPositive, kAbove, kNone, nullptr, nullptr, true};
-const Setting kSteps{"steps", "steps", "the number of steps", "", true, kZero, {double(kMaxSteps), false}, kNone, nullptr, nullptr, true};
-const Setting kTolerance{"tolerance", "tolerance", "the tolerance",
-                         "stop as converged once |f'(x)| <= tolerance; off when not given", false, kZero, kAbove, kNone};
-const Setting kBeta{"beta", "β", "the velocity decay", "", false, kZero, kBelowOne, kNone, &H::beta, &R::beta};
-const Setting kAlpha{"alpha", "α", "the square-average decay", "", false, kPositive, kBelowOne, kNone,
-                     &H::alpha, &R::alpha};
-const Setting kEps{"eps", "ε", "the term added to the denominator", "", false, kPositive, kAbove, kNone, &H::eps, &R::eps};
-const Setting kBeta1{"beta1", "β₁", "the first-moment decay", "", false, kZero, kBelowOne, kNone, &H::beta1, &R::beta1};
-const Setting kBeta2{"beta2", "β₂", "the second-moment decay", "", false, kZero, kBelowOne, kNone, &H::beta2, &R::beta2};
-const Setting kC{"c", "c", "the sufficient-decrease constant", "", false, kPositive, kBelowOne, kNone, &H::c, &R::c};
-const Setting kShrink{"shrink", "shrink", "the backtracking factor", "", false, kPositive, kBelowOne, kNone,
-                      &H::shrink, &R::shrink};
+const Setting kX0 = plain("x0", "x₀", "the start", "", Group::run, false, kFree, kAbove, kNone, true);
+const Setting kEta = plain("eta", "η", "the step size", "the learning rate; the first trial step of armijo and exact",
+                           Group::run, false, kPositive, kAbove, kNone, true);
+const Setting kSteps = plain("steps", "steps", "the number of steps", "", Group::run, true, kZero, kMostSteps, kNone, true);
+const Setting kTolerance = plain("tolerance", "tolerance", "the tolerance",
+                                 "stop as converged once |f'(x)| <= tolerance; off when not given", Group::run,
+                                 false, kZero, kAbove, kNone);
+const Setting kBeta = hyper("beta", "β", "the velocity decay", Group::method, kZero, kBelowOne, &H::beta, &R::beta);
+const Setting kAlpha = hyper("alpha", "α", "the square-average decay", Group::method, kPositive, kBelowOne, &H::alpha, &R::alpha);
+const Setting kBeta1 = hyper("beta1", "β₁", "the first-moment decay", Group::method, kZero, kBelowOne, &H::beta1, &R::beta1);
+const Setting kBeta2 = hyper("beta2", "β₂", "the second-moment decay", Group::method, kZero, kBelowOne, &H::beta2, &R::beta2);
+const Setting kEps = hyper("eps", "ε", "the term added to the denominator", Group::method, kPositive, kAbove, &H::eps, &R::eps);
+const Setting kC = hyper("c", "c", "the sufficient-decrease constant", Group::method, kPositive, kBelowOne, &H::c, &R::c);
+const Setting kShrink = hyper("shrink", "shrink", "the backtracking factor", Group::method, kPositive, kBelowOne, &H::shrink, &R::shrink);
+const Setting kWeightDecay = hyper("weightDecay", "weight decay", "the weight decay", Group::training, kZero, kAbove,
+                                   &H::weightDecay, &R::weightDecay);
+const Setting kStepSize = scheduled("stepSize", "every", "the schedule's step size", true, kOne, kMostSteps,
+                                    &SP::stepSize, &SS::stepSize);
+const Setting kGamma = scheduled("gamma", "γ", "the schedule's factor", false, kPositive, kAbove, &SP::gamma, &SS::gamma);
+const Setting kTMax = scheduled("tMax", "T_max", "the cosine's half period", true, kOne, kMostSteps, &SP::tMax, &SS::tMax);
+const Setting kEtaMin = scheduled("etaMin", "η_min", "the cosine's lowest rate", false, kZero, kAbove, &SP::etaMin, &SS::etaMin);
+const Setting kStartFactor = scheduled("startFactor", "start factor", "the warm-up's start factor", false, kPositive, kOne,
+                                       &SP::startFactor, &SS::startFactor);
+const Setting kEndFactor = scheduled("endFactor", "end factor", "the warm-up's end factor", false, kZero, kOne,
+                                     &SP::endFactor, &SS::endFactor);
+const Setting kTotalIters = scheduled("totalIters", "over", "the warm-up's length in steps", true, kOne, kMostSteps,
+                                      &SP::totalIters, &SS::totalIters);
+const Setting kClip = plain("clip", "clip", "the largest gradient norm",
+                            "torch.nn.utils.clip_grad_norm_'s max_norm; off when not given", Group::training, false,
+                            kPositive, kAbove, kNone);
+const Setting kNoise = plain("noise", "σ", "the gradient noise", "each step sees f'(x) + σ·ξ, ξ standard normal",
+                             Group::training, false, kZero, kAbove, 0);
+const Setting kSeed = plain("seed", "seed", "the noise seed", "the same seed gives the same noise", Group::training,
+                            true, kZero, {kLargestSeed, false}, 1);
 
-const std::vector<Setting> kRun{kX0, kEta, kSteps, kTolerance, kBeta, kAlpha, kBeta1, kBeta2, kEps, kC, kShrink};
+const std::vector<Setting> kRun{kX0,        kEta,    kSteps, kTolerance,   kBeta,      kAlpha,      kBeta1,
+                                kBeta2,     kEps,    kC,     kShrink,      kWeightDecay, kStepSize, kGamma,
+                                kTMax,      kEtaMin, kStartFactor, kEndFactor, kTotalIters, kClip,  kNoise,
+                                kSeed};
 
 const std::vector<Setting> kMultiStart{
-    {"count", "starts", "the number of starts", "", true, {1, false}, {double(kMaxStarts), false}, 50},
-    {"seed", "seed", "the seed of the starts (splitmix64)", "", true, kZero, {kLargestSeed, false}, 1},
-    {"a", "a", "the left end of the range the starts are drawn from", "", false, kFree, kAbove, -3},
-    {"b", "b", "the right end of that range", "", false, kFree, kAbove, 3},
+    plain("count", "starts", "the number of starts", "", Group::run, true, kOne, {double(kMaxStarts), false}, 50),
+    plain("seed", "seed", "the seed of the starts (splitmix64)", "", Group::run, true, kZero, {kLargestSeed, false}, 1),
+    plain("a", "a", "the left end of the range the starts are drawn from", "", Group::run, false, kFree, kAbove, -3),
+    plain("b", "b", "the right end of that range", "", Group::run, false, kFree, kAbove, 3),
 };
 
 const std::vector<Setting> kSweep{
-    {"etaMin", "smallest η", "the smallest step size of the sweep", "", false, kPositive, kAbove, 0.001},
-    {"etaMax", "largest η", "the largest step size of the sweep", "", false, kPositive, kAbove, 1},
-    {"count", "step sizes", "the number of step sizes", "", true, {1, false}, {double(kMaxSweepColumns), false}, 400},
-    {"burnIn", "burn-in", "the steps run before iterates are kept", "", true, kZero, kAbove, 500},
-    {"keep", "kept", "the iterates kept per step size", "", true, {1, false}, kAbove, 50},
+    plain("etaMin", "smallest η", "the smallest step size of the sweep", "", Group::run, false, kPositive, kAbove, 0.001),
+    plain("etaMax", "largest η", "the largest step size of the sweep", "", Group::run, false, kPositive, kAbove, 1),
+    plain("count", "step sizes", "the number of step sizes", "", Group::run, true, kOne, {double(kMaxSweepColumns), false}, 400),
+    plain("burnIn", "burn-in", "the steps run before iterates are kept", "", Group::run, true, kZero, kAbove, 500),
+    plain("keep", "kept", "the iterates kept per step size", "", Group::run, true, kOne, kAbove, 50),
 };
 // clang-format on
 
+// Weight decay in the form torch's optimizers add it: g + λ·x inside the step (AdamW decouples it).
 const std::vector<MethodInfo>& methodTable() {
+  const std::pair<const Setting*, double> decay{&kWeightDecay, 0};
   static const std::vector<MethodInfo> table{
-      {Method::gd, "gd", "Gradient descent", "x ← x − η·f′(x)", true, {}},
-      {Method::momentum, "momentum", "Momentum", "v ← β·v + f′(x);  x ← x − η·v", true, {{&kBeta, 0.9}}},
+      {Method::gd, "gd", "Gradient descent", "x ← x − η·g", true, {decay}},
+      {Method::momentum, "momentum", "Momentum", "v ← β·v + g;  x ← x − η·v", true, {{&kBeta, 0.9}, decay}},
       {Method::nesterov,
        "nesterov",
        "Nesterov momentum",
-       "v ← β·v + f′(x);  x ← x − η·(f′(x) + β·v)",
+       "v ← β·v + g;  x ← x − η·(g + β·v)",
        true,
-       {{&kBeta, 0.9}}},
+       {{&kBeta, 0.9}, decay}},
       {Method::adagrad,
        "adagrad",
        "AdaGrad",
-       "s ← s + f′(x)²;  x ← x − η·f′(x) / (√s + ε)",
+       "s ← s + g²;  x ← x − η·g / (√s + ε)",
        true,
-       {{&kEps, 1e-10}}},
+       {{&kEps, 1e-10}, decay}},
       {Method::rmsprop,
        "rmsprop",
        "RMSprop",
-       "s ← α·s + (1−α)·f′(x)²;  x ← x − η·f′(x) / (√s + ε)",
+       "s ← α·s + (1−α)·g²;  x ← x − η·g / (√s + ε)",
        true,
-       {{&kAlpha, 0.99}, {&kEps, 1e-8}}},
+       {{&kAlpha, 0.99}, {&kEps, 1e-8}, decay}},
       {Method::adam,
        "adam",
        "Adam",
-       "m ← β₁·m + (1−β₁)·f′(x);  s ← β₂·s + (1−β₂)·f′(x)²;  x ← x − η·m̂ / (√ŝ + ε), with bias-corrected m̂, "
-       "ŝ",
+       "m ← β₁·m + (1−β₁)·g;  s ← β₂·s + (1−β₂)·g²;  x ← x − η·m̂ / (√ŝ + ε), with bias-corrected m̂, ŝ",
        true,
-       {{&kBeta1, 0.9}, {&kBeta2, 0.999}, {&kEps, 1e-8}}},
+       {{&kBeta1, 0.9}, {&kBeta2, 0.999}, {&kEps, 1e-8}, decay}},
+      {Method::adamw,
+       "adamw",
+       "AdamW",
+       "x ← x·(1 − η·λ), then Adam's step: the weight decay λ is decoupled from the gradient",
+       true,
+       {{&kBeta1, 0.9}, {&kBeta2, 0.999}, {&kEps, 1e-8}, {&kWeightDecay, 0.01}}},
       {Method::armijo,
        "armijo",
        "Backtracking (Armijo)",
-       "t starts at η and is multiplied by shrink until f(x − t·f′(x)) ≤ f(x) − c·t·f′(x)²;  x ← x − t·f′(x)",
+       "t starts at η and is multiplied by shrink until f(x − t·g) ≤ f(x) − c·t·g²;  x ← x − t·g",
        true,
        {{&kC, 1e-4}, {&kShrink, 0.5}}},
       {Method::exact,
        "exact",
        "Exact line search",
-       "t minimises f(x − t·f′(x)) along the ray, searching from t = η;  x ← x − t·f′(x)",
+       "t minimises f(x − t·g) along the ray, searching from t = η;  x ← x − t·g",
        true,
        {}},
       {Method::newton,
        "newton",
        "Newton",
-       "x ← x − f′(x) / f″(x)  (η is not used: every step size gives the same path)",
+       "x ← x − g / f″(x)  (η is not used: every step size gives the same path)",
        false,
        {}},
+  };
+  return table;
+}
+
+// torch.optim.lr_scheduler's, with torch's defaults where torch has one. The rate of step k is the one
+// the scheduler holds after k calls of scheduler.step().
+const std::vector<ScheduleInfo>& scheduleTable() {
+  static const std::vector<ScheduleInfo> table{
+      {Schedule::constant, "constant", "Constant", "η_k = η", {}},
+      {Schedule::step,
+       "step",
+       "Step decay (StepLR)",
+       "η is multiplied by γ every stepSize steps",
+       {{&kStepSize, 10}, {&kGamma, 0.1}}},
+      {Schedule::exponential,
+       "exponential",
+       "Exponential decay (ExponentialLR)",
+       "η is multiplied by γ every step",
+       {{&kGamma, 0.9}}},
+      {Schedule::cosine,
+       "cosine",
+       "Cosine annealing (CosineAnnealingLR)",
+       "η falls along a half cosine to η_min over T_max steps (T_max: the run's steps unless given), then "
+       "climbs back, with period 2·T_max",
+       {{&kTMax, kNone}, {&kEtaMin, 0}}},
+      {Schedule::linear,
+       "linear",
+       "Linear warm-up (LinearLR)",
+       "η is multiplied by a factor that moves in a straight line from the start factor to the end factor "
+       "over totalIters steps",
+       {{&kStartFactor, 1.0 / 3}, {&kEndFactor, 1}, {&kTotalIters, 5}}},
   };
   return table;
 }
@@ -163,5 +250,21 @@ const MethodInfo& infoOf(Method method) {
     if (info.method == method) return info;
   return methodTable().front();
 }
+
+const std::vector<ScheduleInfo>& schedules() { return scheduleTable(); }
+
+const ScheduleInfo& infoOf(Schedule schedule) {
+  for (const ScheduleInfo& info : scheduleTable())
+    if (info.schedule == schedule) return info;
+  return scheduleTable().front();
+}
+
+std::optional<Schedule> scheduleFromName(std::string_view name) {
+  for (const ScheduleInfo& info : scheduleTable())
+    if (name == info.name) return info.schedule;
+  return std::nullopt;
+}
+
+const char* nameOf(Schedule schedule) { return infoOf(schedule).name; }
 
 }  // namespace descent::optim

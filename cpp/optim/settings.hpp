@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "optim/method.hpp"
+#include "optim/schedule.hpp"
 
 namespace descent::optim {
 
@@ -33,18 +34,26 @@ struct Bound {
 };
 constexpr double kUnbounded = std::numeric_limits<double>::infinity();
 
+// Where a setting of a run belongs, for a form and for --help: the run itself, the method's
+// hyperparameters, the learning-rate schedule, or the other training settings (clipping, weight decay,
+// noise).
+enum class Group { run, method, schedule, training };
+
 struct Setting {
   const char* name;   // as the engine, the CLI (--name), the URL and the element's attributes say it
   const char* label;  // as the page shows it: "η", "β₂"
   const char* help;   // what it is, in error messages too: "the step size"
   const char* note;   // more for --help and the page, or ""
-  bool whole;         // whole numbers only
+  Group group;
+  bool whole;  // whole numbers only
   Bound low, high;
-  double fallback;  // the default; NaN when there is none, or it depends on the method
-  // A hyperparameter's slots in the two structs; null for the other settings.
+  double fallback;        // the default; NaN when there is none, or it depends on the method or schedule
+  bool required = false;  // a request without it is refused (the others fall back to their default)
+  // A hyperparameter's slots in the two structs, or a schedule parameter's; null for the other settings.
   std::optional<double> Hyperparameters::*given = nullptr;
   double ResolvedHyperparameters::*resolved = nullptr;
-  bool required = false;  // a request without it is refused (the others fall back to their default)
+  std::optional<double> ScheduleParameters::*scheduleGiven = nullptr;
+  double ScheduleSettings::*scheduleResolved = nullptr;
 
   // "0 <= beta2 < 1", "0 < eta", "a finite number", "a whole number with 0 <= steps <= 1000000".
   std::string rule() const;
@@ -78,5 +87,21 @@ struct MethodInfo {
 // Every method, in the order menus list them; gd first (the default).
 const std::vector<MethodInfo>& methods();
 const MethodInfo& infoOf(Method method);
+
+struct ScheduleInfo {
+  Schedule schedule;
+  const char* name;   // "cosine", as torch.optim.lr_scheduler's CosineAnnealingLR
+  const char* label;  // "Cosine annealing"
+  const char* rule;   // how the rate changes, in plain text
+  // The parameters the schedule reads, with its default for each (torch's where torch has one; NaN for
+  // tMax: the run's number of steps).
+  std::vector<std::pair<const Setting*, double>> parameters;
+};
+
+// Every schedule, constant first (the default).
+const std::vector<ScheduleInfo>& schedules();
+const ScheduleInfo& infoOf(Schedule schedule);
+std::optional<Schedule> scheduleFromName(std::string_view name);
+const char* nameOf(Schedule schedule);
 
 }  // namespace descent::optim

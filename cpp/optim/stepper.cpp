@@ -2,20 +2,21 @@
 
 namespace descent::optim {
 
-std::unique_ptr<Stepper> makeStepper(Method method, const Function& fn, double eta,
+std::unique_ptr<Stepper> makeStepper(Method method, const Function& fn,
                                      const ResolvedHyperparameters& hyper) {
   switch (method) {
     case Method::gd:
     case Method::momentum:
     case Method::nesterov:
-      return makeGradientStepper(method, eta, hyper);
+      return makeGradientStepper(method, hyper);
     case Method::adagrad:
     case Method::rmsprop:
     case Method::adam:
-      return makeAdaptiveStepper(method, eta, hyper);
+    case Method::adamw:
+      return makeAdaptiveStepper(method, hyper);
     case Method::armijo:
     case Method::exact:
-      return makeLineSearchStepper(method, fn, eta, hyper);
+      return makeLineSearchStepper(method, fn, hyper);
     case Method::newton:
       return makeNewtonStepper(fn);
   }

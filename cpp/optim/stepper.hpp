@@ -18,20 +18,25 @@ struct Point {
 class Stepper {
  public:
   virtual ~Stepper() = default;
-  // x_{k+1} from x_k. Methods with state (momentum, Adam, ...) update it here, so call it once per step.
-  virtual double next(const Point& at) noexcept = 0;
+  // x_{k+1} from x_k, given the gradient g the step uses (f'(x_k), or with noise and clipping as asked)
+  // and this step's learning rate lr (the first trial step for armijo and exact; newton does not use
+  // it). Methods with state (momentum, Adam, ...) update it here, so call it once per step.
+  virtual double next(const Point& at, double g, double lr) noexcept = 0;
 };
 
-// eta is the learning rate (the starting trial step for armijo and exact; newton does not use it).
 // fn must outlive the stepper.
-std::unique_ptr<Stepper> makeStepper(Method method, const Function& fn, double eta,
-                                     const ResolvedHyperparameters& hyper);
+std::unique_ptr<Stepper> makeStepper(Method method, const Function& fn, const ResolvedHyperparameters& hyper);
 
 // The factories behind makeStepper, one per file.
-std::unique_ptr<Stepper> makeGradientStepper(Method method, double eta, const ResolvedHyperparameters& hyper);
-std::unique_ptr<Stepper> makeAdaptiveStepper(Method method, double eta, const ResolvedHyperparameters& hyper);
-std::unique_ptr<Stepper> makeLineSearchStepper(Method method, const Function& fn, double eta,
+std::unique_ptr<Stepper> makeGradientStepper(Method method, const ResolvedHyperparameters& hyper);
+std::unique_ptr<Stepper> makeAdaptiveStepper(Method method, const ResolvedHyperparameters& hyper);
+std::unique_ptr<Stepper> makeLineSearchStepper(Method method, const Function& fn,
                                                const ResolvedHyperparameters& hyper);
 std::unique_ptr<Stepper> makeNewtonStepper(const Function& fn);
+
+// torch's weight decay inside a step: grad.add(param, alpha=weight_decay), skipped when it is 0.
+inline double withDecay(double g, double x, double weightDecay) noexcept {
+  return weightDecay != 0 ? g + weightDecay * x : g;
+}
 
 }  // namespace descent::optim

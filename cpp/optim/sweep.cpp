@@ -28,7 +28,11 @@ void validate(const SweepSettings& s) {
 
 Sweep::Sweep(const Function& fn, const SweepSettings& settings) : fn_(fn), settings_(settings) {
   validate(settings_);
-  hyper_ = resolve(settings_.method, settings_.hyper);
+  run_.x0 = settings_.x0;
+  run_.eta = settings_.etaMin;
+  run_.method = settings_.method;
+  run_.hyper = settings_.hyper;
+  resolved_ = optim::validate(run_);
 }
 
 double Sweep::eta(int i) const {
@@ -42,7 +46,9 @@ double Sweep::eta(int i) const {
 }
 
 StopReason Sweep::column(int i, double* out) const {
-  Walk walk(fn_, settings_.x0, eta(i), settings_.method, hyper_, std::nullopt);
+  RunSettings column = run_;
+  column.eta = eta(i);
+  Walk walk(fn_, settings_.x0, column, resolved_);
   while (!walk.stopReason() && walk.step() < settings_.burnIn) walk.advance();
   for (long long j = 0; j < settings_.keep; ++j) {
     if (j > 0 && !walk.stopReason()) walk.advance();

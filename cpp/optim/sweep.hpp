@@ -1,5 +1,6 @@
 #pragma once
-// A bifurcation diagram: for each of `count` step sizes, run `burnIn` steps from the same x0, then record
+// A bifurcation diagram: for each of `count` constant step sizes (no schedule, clipping or noise: the
+// diagram is of the map x -> x - η f'(x) and its kin), run `burnIn` steps from the same x0, then record
 // `keep` iterates, x_burnIn .. x_(burnIn+keep-1). Columns are independent, so a caller can compute them in
 // chunks (Sweep::column) to show progress and to cancel.
 #include <optional>
@@ -7,6 +8,7 @@
 
 #include "expr/function.hpp"
 #include "optim/method.hpp"
+#include "optim/run_settings.hpp"
 #include "optim/settings.hpp"
 #include "optim/walk.hpp"
 
@@ -49,7 +51,8 @@ class Sweep {
  private:
   const Function& fn_;
   SweepSettings settings_;
-  ResolvedHyperparameters hyper_;
+  RunSettings run_;  // each column's run but its step size: constant rate, no clipping, no noise
+  ResolvedRun resolved_;
 };
 
 // Every column at once.

@@ -18,14 +18,17 @@ const char* nameOf(StopReason reason) {
   return "?";
 }
 
-Walk::Walk(const Function& fn, double x0, double eta, Method method, const ResolvedHyperparameters& hyper,
-           std::optional<double> tolerance)
-    : fn_(fn), stepper_(makeStepper(method, fn, eta, hyper)), tolerance_(tolerance) {
+Walk::Walk(const Function& fn, double x0, const RunSettings& settings, const ResolvedRun& resolved)
+    : fn_(fn),
+      optimizer_(fn, settings.method, settings.eta, settings.clip, resolved),
+      noise_(settings.seed),
+      sigma_(settings.noise),
+      tolerance_(settings.tolerance) {
   evaluate(x0);
 }
 
 void Walk::advance() noexcept {
-  double x = stepper_->next(point_);
+  const double x = optimizer_.step(point_, gradient_);
   ++step_;
   evaluate(x);
 }
@@ -44,6 +47,9 @@ bool overflowed(double x, const Slope& slope) {
 void Walk::evaluate(double x) noexcept {
   Slope slope = fn_.slope(x);
   point_ = {x, slope.f, slope.df};
+  // σ = 0 adds nothing, not even 0 (which would turn f' = -0 into +0).
+  const double seen = sigma_ != 0 ? slope.df + sigma_ * noise_.next() : slope.df;
+  gradient_ = optimizer_.clipped(seen);
   if (!std::isfinite(x) || std::isinf(slope.f) || overflowed(x, slope)) {
     stop_ = StopReason::diverged;
   } else if (std::isnan(slope.f) || std::isnan(slope.df)) {

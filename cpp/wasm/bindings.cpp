@@ -31,7 +31,7 @@ val float64Array(const double* data, std::size_t size) {
 }
 val float64Array(const std::vector<double>& values) { return float64Array(values.data(), values.size()); }
 
-// Points of a run held in the engine at once on their way to JS: 3 x 64 KB.
+// Points of a run held in the engine at once on their way to JS: 5 columns x 64 KB.
 constexpr std::size_t kRunPiece = 8192;
 
 // setting: the engine's name of the setting the message is about, or "" when it is about none.
@@ -42,18 +42,6 @@ val errorObject(const std::string& message, const std::string& setting = "") {
   return result;
 }
 
-// NaN in a slot means "not given": the method's default applies.
-std::optional<double> given(double value) {
-  return std::isnan(value) ? std::nullopt : std::optional<double>(value);
-}
-
-optim::Hyperparameters hyperparameters(const val& settings) {
-  optim::Hyperparameters hyper;
-  for (const optim::Setting& setting : optim::settingsOf(optim::Request::run))
-    if (setting.given) hyper.*setting.given = given(settings[setting.name].as<double>());
-  return hyper;
-}
-
 // A whole-number setting, checked against the table before it is converted.
 template <class Whole>
 Whole whole(optim::Request request, const val& settings, const char* name) {
@@ -62,23 +50,16 @@ Whole whole(optim::Request request, const val& settings, const char* name) {
   return static_cast<Whole>(value);
 }
 
-optim::Method method(const val& settings) {
-  const std::string name = settings["method"].as<std::string>();
-  const auto found = optim::methodFromName(name);
-  if (!found) throw optim::SettingsError("method", "unknown method '" + name + "'");
-  return *found;
-}
-
-// settings: { x0, eta, steps, method, tolerance, beta, alpha, eps, beta1, beta2, c, shrink }, numbers
-// already checked to be numbers by engine.js (NaN = not given).
+// settings: every numeric setting of a run in the settings table (NaN = not given: the default applies),
+// already checked to be numbers by engine.js, and the two named ones, method and schedule.
 optim::RunSettings runSettings(const val& settings) {
   optim::RunSettings run;
-  run.x0 = settings["x0"].as<double>();
-  run.eta = settings["eta"].as<double>();
-  run.steps = whole<long long>(optim::Request::run, settings, "steps");
-  run.method = method(settings);
-  run.hyper = hyperparameters(settings);
-  run.tolerance = given(settings["tolerance"].as<double>());
+  for (const optim::Setting& setting : optim::settingsOf(optim::Request::run)) {
+    const double value = settings[setting.name].as<double>();
+    if (!std::isnan(value) || setting.required) optim::setByName(run, setting.name, value);
+  }
+  optim::setChoice(run, "method", settings["method"].as<std::string>());
+  optim::setChoice(run, "schedule", settings["schedule"].as<std::string>());
   return run;
 }
 
@@ -150,12 +131,15 @@ class Compiled {
       optim::RunInPieces pieces(*fn_, run);
       const auto points = static_cast<std::size_t>(run.steps) + 1;
       const std::size_t room = std::min(points, kRunPiece);
-      std::vector<double> piece(3 * room);
+      constexpr int kColumns = 5;  // x, f, df, g, lr
+      std::vector<double> piece(kColumns * room);
       const val array = val::global("Float64Array");
-      val columns[3] = {array.new_(static_cast<double>(points)), array.new_(static_cast<double>(points)),
-                        array.new_(static_cast<double>(points))};
-      while (const std::size_t n = pieces.next(&piece[0], &piece[room], &piece[2 * room], room)) {
-        for (int c = 0; c < 3; ++c) {
+      std::vector<val> columns;
+      for (int c = 0; c < kColumns; ++c) columns.push_back(array.new_(static_cast<double>(points)));
+      const optim::RunInPieces::Columns into{&piece[0], &piece[room], &piece[2 * room], &piece[3 * room],
+                                             &piece[4 * room]};
+      while (const std::size_t n = pieces.next(into, room)) {
+        for (int c = 0; c < kColumns; ++c) {
           const double* start = &piece[static_cast<std::size_t>(c) * room];
           columns[c].call<void>("set", val(emscripten::typed_memory_view(n, start)),
                                 static_cast<double>(pieces.points() - n));
@@ -170,6 +154,8 @@ class Compiled {
       result.set("x", columns[0]);
       result.set("f", columns[1]);
       result.set("df", columns[2]);
+      result.set("g", columns[3]);
+      result.set("lr", columns[4]);
       result.set("status", std::string(optim::nameOf(pieces.status())));
       result.set("stoppedAt", static_cast<double>(pieces.points() - 1));
       return result;
@@ -211,7 +197,7 @@ class Compiled {
       multi.b = settings["b"].as<double>();
       multi.count = whole<int>(optim::Request::multiStart, settings, "count");
       multi.seed = whole<std::uint64_t>(optim::Request::multiStart, settings, "seed");
-      multi.run = runSettings(settings);
+      multi.run = runSettings(settings);  // its seed is the multi-start's: it draws the noise too
       const optim::MultiStartResult runs = optim::multiStart(*fn_, multi);
       val result = val::object();
       result.set("x0", float64Array(runs.x0));
@@ -252,8 +238,9 @@ class SweepJob {
                                                                     : optim::SweepScale::log;
       sweep.burnIn = whole<long long>(optim::Request::sweep, settings, "burnIn");
       sweep.keep = whole<long long>(optim::Request::sweep, settings, "keep");
-      sweep.method = method(settings);
-      sweep.hyper = hyperparameters(settings);
+      const optim::RunSettings run = runSettings(settings);
+      sweep.method = run.method;
+      sweep.hyper = run.hyper;
       sweep_ = std::make_unique<optim::Sweep>(*fn_, sweep);
       buffer_.resize(static_cast<std::size_t>(sweep_->keep()));
     } catch (const optim::SettingsError& e) {

@@ -8,7 +8,7 @@ import { inkedPixels, openPage, resultRows, SCREENSHOTS, sharedBrowser, waitForR
 import { groupFinals, groupTolerance } from '../../web/src/ui/views/multistart-groups.js';
 
 const SEED_001 = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.01,0.1,0.5&steps=40&method=gd';
-const STARTS = `${SEED_001}&starts=50&seed=1&a=-3&b=3`;
+const STARTS = `${SEED_001}&starts=50&startseed=1&a=-3&b=3`;
 
 const shared = sharedBrowser();
 

@@ -66,7 +66,7 @@ TEST_CASE("run prints seed 001 as CSV whose numbers read back to the library's d
   REQUIRE(result.exitCode == 0);
   std::vector<std::string> rows = lines(result.out);
   REQUIRE(rows.size() == 1 + 41 + 6);
-  CHECK(rows[0] == "eta,k,x,f,df");
+  CHECK(rows[0] == "eta,k,x,f,df,g,lr");
   CHECK(result.err == "eta=0.1: max-steps at step 40\neta=0.5: diverged at step 5\n");
 
   descent::optim::RunSettings settings;
@@ -76,12 +76,14 @@ TEST_CASE("run prints seed 001 as CSV whose numbers read back to the library's d
   auto path = descent::optim::run(descent::Function::parse("x^4 - 3x^2 + 2"), settings);
   for (std::size_t k = 0; k <= 40; ++k) {
     std::vector<std::string> row = cells(rows[1 + k]);
-    REQUIRE(row.size() == 5);
+    REQUIRE(row.size() == 7);
     CHECK(std::strtod(row[0].c_str(), nullptr) == 0.1);
     CHECK(row[1] == std::to_string(k));
     CHECK(std::strtod(row[2].c_str(), nullptr) == path.x[k]);
     CHECK(std::strtod(row[3].c_str(), nullptr) == path.f[k]);
     CHECK(std::strtod(row[4].c_str(), nullptr) == path.df[k]);
+    CHECK(std::strtod(row[5].c_str(), nullptr) == path.df[k]);  // no noise, no clipping: g is f'
+    CHECK(std::strtod(row[6].c_str(), nullptr) == 0.1);         // the constant schedule
   }
   CHECK_THAT(rows[1 + 41], StartsWith("0.5,0,-2.5,22.3125,-47.5"));
   CHECK_THAT(rows.back(), StartsWith("0.5,5,"));
@@ -97,6 +99,24 @@ TEST_CASE("run takes every method and its hyperparameters", "[cli]") {
   Outcome unused = descentCli("run 'x^2' --x0 1 --eta 0.1 --steps 1 --beta 0.5");
   CHECK(unused.exitCode == 0);
   CHECK_THAT(unused.err, Contains("warning: --beta is not used by gd"));
+}
+
+TEST_CASE("run takes the training settings under their kebab-case names", "[cli]") {
+  const Outcome trained = descentCli(
+      "run 'x^4 - 3x^2 + 2' --x0 -2.5 --eta 0.5 --steps 20 --method momentum --schedule cosine --t-max 10 "
+      "--eta-min 0.01 --clip 1 --weight-decay 0.01 --noise 0.1 --seed 7");
+  CHECK(trained.exitCode == 0);
+  const std::vector<std::string> rows = lines(trained.out);
+  REQUIRE(rows.size() == 22);
+  CHECK_THAT(rows[1], StartsWith("0.5,0,-2.5,22.3125,-47.5,"));
+  CHECK(cells(rows[11])[6] == "0.01");  // cosine reaches etaMin at tMax
+  CHECK(trained.err == "eta=0.5: max-steps at step 20\n");
+  const Outcome unread = descentCli("run 'x^2' --x0 1 --eta 0.1 --steps 1 --gamma 0.5 --t-max 3");
+  CHECK_THAT(unread.err, Contains("warning: --gamma is not used by gd with the constant schedule"));
+  CHECK_THAT(unread.err, Contains("warning: --t-max is not used"));
+  const Outcome unknown = descentCli("run 'x^2' --x0 1 --eta 0.1 --steps 1 --schedule cyclic");
+  CHECK(unknown.exitCode == 2);
+  CHECK_THAT(unknown.err, Contains("unknown schedule 'cyclic'"));
 }
 
 TEST_CASE("derive and eval print what the library computes", "[cli]") {

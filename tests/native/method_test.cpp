@@ -10,8 +10,8 @@ using namespace descent::optim;
 
 TEST_CASE("every method's name reads back to the method", "[method]") {
   const char* names[] = {"gd",   "momentum", "nesterov", "adagrad", "rmsprop",
-                         "adam", "armijo",   "exact",    "newton"};
-  REQUIRE(methods().size() == 9);
+                         "adam", "adamw",    "armijo",   "exact",   "newton"};
+  REQUIRE(methods().size() == 10);
   for (std::size_t i = 0; i < methods().size(); ++i) {
     CHECK(std::string(nameOf(methods()[i].method)) == names[i]);
     CHECK(methodFromName(names[i]) == methods()[i].method);
@@ -33,6 +33,9 @@ TEST_CASE("defaults are PyTorch's", "[method]") {
   CHECK(resolve(Method::adam, {}).eps == 1e-8);
   CHECK(resolve(Method::armijo, {}).c == 1e-4);
   CHECK(resolve(Method::armijo, {}).shrink == 0.5);
+  CHECK(resolve(Method::adamw, {}).weightDecay == 0.01);
+  CHECK(resolve(Method::adam, {}).weightDecay == 0);
+  CHECK(resolve(Method::gd, {}).weightDecay == 0);
 }
 
 TEST_CASE("given hyperparameters replace the defaults, unused ones are reported and not applied",
@@ -46,6 +49,8 @@ TEST_CASE("given hyperparameters replace the defaults, unused ones are reported 
   CHECK(unusedBy(Method::momentum, given) == std::vector<std::string>{"eps"});
   CHECK(unusedBy(Method::adam, given) == std::vector<std::string>{"beta"});
   CHECK(unusedBy(Method::gd, given) == std::vector<std::string>{"beta", "eps"});
+  given.weightDecay = 0.1;
+  CHECK(unusedBy(Method::newton, given) == std::vector<std::string>{"beta", "eps", "weightDecay"});
   // An out-of-range value a method does not use is no error for it.
   given.beta = 7;
   CHECK_NOTHROW(resolve(Method::gd, given));

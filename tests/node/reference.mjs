@@ -39,12 +39,10 @@ export const functions = {
   },
 };
 
-// torch's lerp, which Adam uses for its first moment.
-function lerp(from, to, weight) {
-  return Math.abs(weight) < 0.5 ? from + weight * (to - from) : to - (to - from) * (1 - weight);
-}
-
-// method -> (eta, hyperparameters) -> a stateful step g, x -> next x
+// method -> (eta, hyperparameters) -> a stateful step g, x -> next x, as torch 1.13 computes it with
+// ATEN_CPU_CAPABILITY=default: addcmul_(t1, t2, value=v) is self + (v*t1)*t2, addcdiv_(t1, t2, value=v)
+// is self + (v*t1)/t2. (tests/reference holds torch's own runs; this copy lets the Node suite check
+// longer runs on the engine's own f'.)
 export const updates = {
   gd: (eta) => (g, x) => x - eta * g,
   momentum: (eta, { beta = 0.9 } = {}) => {
@@ -65,14 +63,14 @@ export const updates = {
     let sum = 0;
     return (g, x) => {
       sum = sum + g * g;
-      return x - eta * (g / (Math.sqrt(sum) + eps));
+      return x + (-eta * g) / (Math.sqrt(sum) + eps);
     };
   },
   rmsprop: (eta, { alpha = 0.99, eps = 1e-8 } = {}) => {
     let square = 0;
     return (g, x) => {
-      square = square * alpha + (1 - alpha) * (g * g);
-      return x - eta * (g / (Math.sqrt(square) + eps));
+      square = square * alpha + ((1 - alpha) * g) * g;
+      return x + (-eta * g) / (Math.sqrt(square) + eps);
     };
   },
   adam: (eta, { beta1 = 0.9, beta2 = 0.999, eps = 1e-8 } = {}) => {
@@ -81,11 +79,11 @@ export const updates = {
     let t = 0;
     return (g, x) => {
       t += 1;
-      m = lerp(m, g, 1 - beta1);
-      v = v * beta2 + (1 - beta2) * (g * g);
+      m = m * beta1 + (1 - beta1) * g;
+      v = v * beta2 + ((1 - beta2) * g) * g;
       const stepSize = eta / (1 - beta1 ** t);
       const denom = Math.sqrt(v) / Math.sqrt(1 - beta2 ** t) + eps;
-      return x - stepSize * (m / denom);
+      return x + (-stepSize * m) / denom;
     };
   },
 };

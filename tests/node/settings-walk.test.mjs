@@ -24,9 +24,11 @@ function nextDouble(x, direction) {
 // A short run; tolerance 1e300 stops it at once where many steps are asked for.
 const BASE = { expression: 'x^2', x0: 1, eta: 0.1, steps: 3, method: 'gd' };
 
+// A run whose method or schedule reads the setting.
 function settingsFor(setting, value) {
   const reader = table.methods.find((m) => m.hyperparameters.some((h) => h.name === setting.name));
-  const settings = { ...BASE, method: reader?.name ?? 'gd', [setting.name]: value };
+  const schedule = table.schedules.find((s) => s.parameters.some((p) => p.name === setting.name));
+  const settings = { ...BASE, method: reader?.name ?? 'gd', schedule: schedule?.name ?? 'constant', [setting.name]: value };
   if (setting.name === 'steps' && value > 100) settings.tolerance = 1e300;
   return settings;
 }
@@ -44,7 +46,9 @@ function engineSays(settings) {
 
 function cliSays(settings) {
   const args = ['run', settings.expression];
-  for (const [name, value] of Object.entries(settings)) if (name !== 'expression') args.push(`--${name}`, String(value));
+  // The CLI spells each setting in kebab case: stepSize is --step-size.
+  const option = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  for (const [name, value] of Object.entries(settings)) if (name !== 'expression') args.push(`--${option(name)}`, String(value));
   const result = spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (result.status === 0) return null;
   const named = /^descent: error: (\w+) = /.exec(result.stderr);
@@ -53,9 +57,9 @@ function cliSays(settings) {
 }
 
 function pageSays(settings) {
-  const state = { ...DEFAULT_STATE, f: settings.expression, method: settings.method };
+  const state = { ...DEFAULT_STATE, f: settings.expression, method: settings.method, schedule: settings.schedule };
   for (const [name, value] of Object.entries(settings)) {
-    if (!['expression', 'method'].includes(name)) state[fieldOf(name)] = String(value);
+    if (!['expression', 'method', 'schedule'].includes(name)) state[fieldOf(name)] = String(value);
   }
   const { request, errors } = checkState(state);
   assert.deepEqual(errors, {}, 'the page leaves ranges to the engine');

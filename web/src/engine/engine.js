@@ -50,12 +50,14 @@ function readAll(list, settings) {
   return Object.fromEntries(list.map((setting) => [setting.name, read(settings, setting)]));
 }
 
-// The run's settings, every one a number (NaN = "use the method's default"). Newton takes no step size.
+// The run's settings, every one a number (NaN = "use the method's or the schedule's default") but the
+// method and the schedule, which are names. Newton takes no step size.
 function runSettings(table, settings) {
   const method = String(settings.method ?? table.methods[0].name);
+  const schedule = String(settings.schedule ?? table.schedules[0].name);
   const usesEta = table.methods.find((m) => m.name === method)?.usesEta ?? true;
   const given = usesEta || settings.eta !== undefined ? settings : { ...settings, eta: 1 };
-  return { ...readAll(table.run, given), method };
+  return { ...readAll(table.run, given), method, schedule };
 }
 
 function deepFreeze(value) {
@@ -103,6 +105,7 @@ class CompiledFunction {
     return answer(this.#live().run(runSettings(this.#table, settings)));
   }
 
+  // The one seed of a multi-start draws its starts and, when noise is asked for, the noise of its runs.
   multiStart(settings) {
     const plain = { ...runSettings(this.#table, { ...settings, x0: 0 }), ...readAll(this.#table.multiStart, settings) };
     return answer(this.#live().multiStart(plain));

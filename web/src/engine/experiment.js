@@ -18,7 +18,8 @@ function finalPoint(trajectory) {
 function runOne(engine, request, eta) {
   const trajectory = engine.run({
     expression: request.expression, x0: request.x0, eta, steps: request.steps, method: request.method,
-    ...request.parameters, ...(request.tolerance !== undefined ? { tolerance: request.tolerance } : {}),
+    ...request.parameters, ...request.training,
+    ...(request.tolerance !== undefined ? { tolerance: request.tolerance } : {}),
   });
   const kept = thinIndices(trajectory.x, trajectory.f);
   return {

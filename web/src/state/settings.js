@@ -10,7 +10,7 @@ export const SETTINGS = TABLE;
 // working. Every other setting is named in the URL, the form and the attributes as the engine names it.
 const PAGE_NAMES = {
   run: { tolerance: 'tol' },
-  multiStart: { count: 'starts' },
+  multiStart: { count: 'starts', seed: 'startseed' },
   sweep: { etaMin: 'sweepmin', etaMax: 'sweepmax', count: 'sweepn' },
 };
 
@@ -24,17 +24,29 @@ export function engineSetting(request, field) {
   return found ? found[0] : field;
 }
 
-// Every hyperparameter some method reads, in the table's order.
+// Every hyperparameter some method reads (weight decay among them), in the table's order; each method
+// has its own default for it.
 export const HYPERPARAMETER_NAMES = (() => {
   const read = new Set(TABLE.methods.flatMap((method) => method.hyperparameters.map((h) => h.name)));
   return TABLE.run.map((setting) => setting.name).filter((name) => read.has(name));
 })();
 
+// The schedule's parameters and the other training settings (clipping, noise, its seed): shared by every
+// method of an experiment. Weight decay is a training setting too, but each method has its default.
+export const SCHEDULE_PARAMETER_NAMES = TABLE.run.filter((s) => s.group === 'schedule').map((s) => s.name);
+export const TRAINING_NAMES = TABLE.run.filter((s) => s.group === 'training' && !HYPERPARAMETER_NAMES.includes(s.name))
+  .map((s) => s.name);
+
+export function scheduleByName(name) {
+  return TABLE.schedules.find((schedule) => schedule.name === name);
+}
+
 // The experiment's settings as the URL, the form and the element's attributes name them, in that order.
 export const EXPERIMENT_KEYS = ['f', ...['x0', 'eta', 'steps'].map((name) => pageName('run', name)), 'method',
-  ...HYPERPARAMETER_NAMES, pageName('run', 'tolerance'), 'xmin', 'xmax'];
+  ...HYPERPARAMETER_NAMES, 'schedule', ...SCHEDULE_PARAMETER_NAMES, ...TRAINING_NAMES, pageName('run', 'tolerance'),
+  'xmin', 'xmax'];
 
-// The analysis views' settings in the URL (starts=50&seed=1&a=-3&b=3&sweepmin=0.001&...), with the engine's
+// The analysis views' settings in the URL (starts=50&startseed=1&a=-3&b=3&sweepmin=0.001&...), with the engine's
 // defaults; sweepscale is a choice the table does not hold. The sweep's burn-in and kept iterates are not
 // page settings: the engine's defaults apply.
 const VIEW_SETTINGS = [

@@ -4,7 +4,8 @@
 // is in range is the engine's to say (its settings table); its refusal names the field (`fieldOf`).
 import { METHODS, methodById } from './methods.js';
 import { MAX_PATHS } from './limits.js';
-import { EXPERIMENT_KEYS, HYPERPARAMETER_NAMES, pageName } from './settings.js';
+import { EXPERIMENT_KEYS, HYPERPARAMETER_NAMES, pageName, SCHEDULE_PARAMETER_NAMES, scheduleByName, SETTINGS, TRAINING_NAMES }
+  from './settings.js';
 import { VIEW_KEYS } from './view-fields.js';
 
 export const PARAMETER_NAMES = HYPERPARAMETER_NAMES;
@@ -18,6 +19,8 @@ export function fieldOf(setting) {
 export const DEFAULT_STATE = Object.freeze({
   f: 'x^4 - 3x^2 + 2', x0: '-2.5', eta: '0.01, 0.1, 0.5', steps: '40', method: 'gd',
   ...Object.fromEntries(PARAMETER_NAMES.map((name) => [name, ''])),
+  schedule: 'constant',
+  ...Object.fromEntries([...SCHEDULE_PARAMETER_NAMES, ...TRAINING_NAMES].map((name) => [name, ''])),
   tol: '', xmin: '', xmax: '', log: false,
   ...Object.fromEntries(VIEW_KEYS.map((key) => [key, ''])),
 });
@@ -70,6 +73,11 @@ export function stateFromQuery(search) {
       `${known.length ? 'it was left out' : 'showing gradient descent instead'} (methods: ${METHODS.map((m) => m.id).join(', ')}).`);
   }
   state.method = known.length ? known.join(',') : 'gd';
+  if (!scheduleByName(state.schedule)) {
+    problems.push(`The link asks for schedule '${String(state.schedule).slice(0, 40)}', which descent does not know; ` +
+      `using a constant rate (schedules: ${SETTINGS.schedules.map((s) => s.name).join(', ')}).`);
+    state.schedule = 'constant';
+  }
   return { state, problems };
 }
 
@@ -85,6 +93,12 @@ export function queryFromState(state) {
     const text = (state[key] ?? '').trim();
     if (ALWAYS_WRITTEN.includes(key)) {
       add(key, state[key]);
+    } else if (key === 'schedule') {
+      if (text !== '' && text !== 'constant') add(key, text);
+    } else if (SCHEDULE_PARAMETER_NAMES.includes(key)) {
+      // A schedule's parameter is written only where the chosen schedule reads it.
+      const reads = scheduleByName(state.schedule)?.parameters.some((p) => p.name === key);
+      if (text !== '' && reads) add(key, text);
     } else if (PARAMETER_NAMES.includes(key)) {
       // A hyperparameter is written only where a chosen method reads it and it differs from its default.
       const reader = methods.find((method) => key in method.defaults);
@@ -168,6 +182,17 @@ export function checkState(state) {
       parametersByMethod[chosen.id][name] = value ?? fallback;
     }
   }
+  // The schedule and the training settings are shared by every method; blank means the engine's default.
+  const schedule = scheduleByName(state.schedule) ?? SETTINGS.schedules[0];
+  const training = { schedule: schedule.name };
+  for (const { name } of schedule.parameters) {
+    const value = checkOptionalNumber(name, state[name] ?? '', errors);
+    if (value !== undefined) training[name] = value;
+  }
+  for (const name of TRAINING_NAMES) {
+    const value = checkOptionalNumber(name, state[name] ?? '', errors);
+    if (value !== undefined) training[name] = value;
+  }
   const tolerance = checkOptionalNumber('tol', state.tol, errors);
   const xmin = checkOptionalNumber('xmin', state.xmin, errors, finite);
   const xmax = checkOptionalNumber('xmax', state.xmax, errors, finite);
@@ -180,7 +205,7 @@ export function checkState(state) {
     errors,
     request: {
       expression: state.f, x0, etas, steps, method: method.id, methods: methods.map((m) => m.id), parameters,
-      parametersByMethod, tolerance,
+      parametersByMethod, training, tolerance,
       xRange: [xmin ?? null, xmax ?? null],
     },
   };

@@ -1,4 +1,4 @@
-// The settings of the analysis views that live in the URL next to the experiment's (starts=50&seed=1&a=-3&b=3,
+// The settings of the analysis views that live in the URL next to the experiment's (starts=50&startseed=1&a=-3&b=3,
 // sweepmin=0.001&sweepmax=1&sweepn=400&sweepscale=log), with the engine's defaults (state/settings.js).
 // Blank means the default shown as a placeholder.
 import { pageName, SETTINGS, VIEW_DEFAULTS } from './settings.js';

@@ -2,7 +2,7 @@
 // hyperparameters the chosen method reads, and showing what is wrong next to the field it concerns.
 import { METHODS, methodById } from '../state/methods.js';
 import { methodIds, PARAMETER_NAMES } from '../state/state.js';
-import { EXPERIMENT_KEYS } from '../state/settings.js';
+import { EXPERIMENT_KEYS, SCHEDULE_PARAMETER_NAMES, scheduleByName, TRAINING_NAMES } from '../state/settings.js';
 import { createMethodChoice } from './views/method-choice.js';
 import { readViewFields, writeViewFields } from '../state/view-fields.js';
 
@@ -34,29 +34,47 @@ export function createForm(root) {
       wrapper.hidden = !reader;
       if (reader) field(name).placeholder = String(reader.defaults[name]);
     }
-    field('parameters').hidden = chosen.every((m) => Object.keys(m.defaults).length === 0);
+    // The hyperparameters' box shows when a chosen method reads one of its fields (weight decay sits
+    // with the training settings).
+    const box = field('parameters');
+    box.hidden = chosen.every((m) => Object.keys(m.defaults).every((name) => !box.contains(field(name))));
+  }
+
+  // The schedule's parameters that it reads, with its defaults as placeholders, and its rule in words.
+  function showSchedule() {
+    const schedule = scheduleByName(field('schedule').value);
+    field('schedule-rule').textContent = schedule?.rule ?? '';
+    for (const name of SCHEDULE_PARAMETER_NAMES) {
+      const read = schedule?.parameters.find((p) => p.name === name);
+      field(`${name}-field`).hidden = !read;
+      if (read) field(name).placeholder = read.default === null ? 'steps' : String(read.default);
+    }
   }
 
   // The rarely used settings stay folded away unless they hold something.
-  const more = root.querySelector('#more-settings');
-  const MORE_FIELDS = ['tol', 'xmin', 'xmax'];
+  const folds = [
+    [root.querySelector('#training-settings'), ['weightDecay', ...SCHEDULE_PARAMETER_NAMES, ...TRAINING_NAMES]],
+    [root.querySelector('#more-settings'), ['tol', 'xmin', 'xmax']],
+  ];
 
   function write(state) {
     for (const name of TEXT_FIELDS) field(name).value = state[name];
-    if (MORE_FIELDS.some((name) => state[name].trim() !== '')) more.open = true;
+    for (const [fold, names] of folds) if (names.some((name) => (state[name] ?? '').trim() !== '')) fold.open = true;
+    if (state.schedule !== 'constant') folds[0][0].open = true;
     compare.write(state.method);
     log.checked = state.log;
     writeViewFields(root.getRootNode(), state);
     showMethod();
+    showSchedule();
   }
 
   function showFieldErrors(errors) {
-    if (MORE_FIELDS.some((name) => errors[name])) more.open = true;
+    for (const [fold, names] of folds) if (names.some((name) => errors[name])) fold.open = true;
     for (const name of TEXT_FIELDS) {
-      if (name === 'f') continue;
+      const out = field(`${name}-error`);
+      if (name === 'f' || !out) continue;
       const message = errors[name] ?? '';
       const input = field(name);
-      const out = field(`${name}-error`);
       out.textContent = message;
       if (message === '') input.removeAttribute('aria-invalid');
       else input.setAttribute('aria-invalid', 'true');
@@ -82,6 +100,7 @@ export function createForm(root) {
   }
 
   method.addEventListener('change', showMethod);
+  field('schedule').addEventListener('change', showSchedule);
   compare.onChange(showMethod);
   return { read, write, showMethod, showFieldErrors, showExpressionError, field };
 }

@@ -13,7 +13,7 @@ export function createMultiStart(after, { client, request, viewState, onSettings
   });
   fields.append(
     numberField('starts', 'starts N', VIEW_DEFAULTS.starts),
-    numberField('seed', 'seed', VIEW_DEFAULTS.seed),
+    numberField('startseed', 'seed', VIEW_DEFAULTS.startseed),
     numberField('a', 'from a', VIEW_DEFAULTS.a),
     numberField('b', 'to b', VIEW_DEFAULTS.b),
   );
