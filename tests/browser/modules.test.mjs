@@ -77,7 +77,8 @@ describe('checking the typed state', () => {
     const { request } = checkState({ ...DEFAULT_STATE, method: 'adam', beta2: '0.99', x0: '−1' });
     assert.deepEqual(request.etas, [0.01, 0.1, 0.5]);
     assert.equal(request.x0, -1);
-    assert.deepEqual(request.parameters, { beta1: 0.9, beta2: 0.99, eps: 1e-8 });
+    assert.deepEqual(request.parameters, { beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0 });
+    assert.deepEqual(request.training, { schedule: 'constant' });
     assert.deepEqual(request.xRange, [null, null]);
   });
 });
