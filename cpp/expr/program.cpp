@@ -18,7 +18,8 @@ class ProgramBuilder {
   Program build(const StraightLine& code, std::size_t count) {
     values_ = code.value;
     constant_ = code.constant;
-    const std::vector<std::uint32_t> roots(code.outputs.begin(), code.outputs.begin() + count);
+    const std::vector<std::uint32_t> roots(code.outputs.begin(),
+                                           code.outputs.begin() + static_cast<std::ptrdiff_t>(count));
     const std::vector<bool> needed = neededSteps(code, roots);
     for (std::size_t i = 0; i < code.steps.size(); ++i) {
       if (!needed[i]) continue;
