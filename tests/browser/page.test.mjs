@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { inkedPixels, openPage, resultRows, SCREENSHOTS, waitForRun, sharedBrowser } from './harness.mjs';
+import { PRESETS } from '../../web/src/ui/presets.js';
+import { checkState, DEFAULT_STATE } from '../../web/src/state/state.js';
 
 const SEED_001 = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.01,0.1,0.5&steps=40&method=gd';
 
@@ -75,6 +77,30 @@ describe('descent page', () => {
       assert.equal(await preset.getAttribute('aria-current'), 'true');
       assert.match(page.url(), /x0=-1&eta=0\.1,%200\.4&steps=20&method=gd$/);
       assert.match(await page.textContent('#landmarks'), /Maximum at x = 1\.328/);
+    });
+  });
+
+  // The numbers themselves are held to the engine in tests/node/presets.test.mjs; here, that the page shows them.
+  test('every preset loads in one click, marks itself alone, and its table shows the final x its notice quotes', async () => {
+    await withPage('', async (page) => {
+      await waitForRun(page);
+      for (const [i, preset] of PRESETS.entries()) {
+        const { request } = checkState({ ...DEFAULT_STATE, ...preset.state });
+        const paths = request.etas.length * request.methods.length;
+        await page.locator('#presets .preset').nth(i).click();
+        await page.waitForFunction((title) => document.querySelector('#presets .preset[aria-current="true"] .preset-title')
+          ?.textContent === title, preset.title);
+        await page.waitForFunction((n) => document.querySelectorAll('#results-body tr').length === n, paths);
+        await waitForRun(page);
+        assert.equal(await page.locator('#presets .preset[aria-current="true"]').count(), 1, preset.title);
+        const rows = await resultRows(page);
+        for (const check of preset.checks.filter((c) => c.quantity === 'final x' && !c.run)) {
+          const shown = check.shown.match(/[−+-]?\d+(?:\.\d+)?/)[0].replace('−', '-');
+          const decimals = check.decimals ?? (shown.split('.')[1] ?? '').length;
+          const x = Number(rows[(check.path ?? 1) - 1].x);
+          assert.equal(x.toFixed(decimals), Number(shown).toFixed(decimals), `${preset.title}: path ${check.path ?? 1}`);
+        }
+      }
     });
   });
 

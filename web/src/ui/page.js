@@ -1,8 +1,37 @@
 // The page: one full explorer whose state lives in the URL, so a link reproduces an experiment, and the
-// presets that load the stories descent started from. app.js starts the engine's worker, then loads this.
+// presets that load the stories descent started from and the training lessons. app.js starts the engine's
+// worker, then loads this.
 import { createExplorer } from './explorer.js';
-import { PRESETS } from './presets.js';
+import { PRESET_GROUPS } from './presets.js';
 import { DEFAULT_STATE, queryFromState, stateFromQuery } from '../state/state.js';
+import { EXPERIMENT_KEYS, SETTINGS, scheduleByName } from '../state/settings.js';
+
+// The settings a preset is, beyond the chart's range: two presets that differ only in a schedule or a clip
+// are told apart.
+const PRESET_KEYS = EXPERIMENT_KEYS.filter((key) => key !== 'xmin' && key !== 'xmax');
+const SHOWN_FIRST = ['f', 'x0', 'eta', 'steps', 'method', 'schedule'];
+
+// 'γ = 0.9' for a symbol, 'clip 1' for a word.
+function settingText(name, value) {
+  const label = SETTINGS.run.find((setting) => setting.name === name)?.label ?? name;
+  return /^[a-z ]+$/i.test(label) ? `${label} ${value}` : `${label} = ${value}`;
+}
+
+// The line under a preset's title: f, η, and whatever else it sets (method, schedule, clipping, noise, ...).
+function presetSettings(state) {
+  const parts = [`${state.f}, η = ${state.eta}`];
+  if (state.method !== 'gd') parts.push(state.method.split(',').join(' vs '));
+  const schedule = scheduleByName(state.schedule ?? 'constant');
+  const scheduleKeys = schedule.parameters.map((p) => p.name);
+  if (schedule.name !== 'constant') {
+    const given = scheduleKeys.filter((name) => state[name]).map((name) => settingText(name, state[name]));
+    parts.push(given.length ? `${schedule.name} (${given.join(', ')})` : schedule.name);
+  }
+  for (const [name, value] of Object.entries(state)) {
+    if (!SHOWN_FIRST.includes(name) && !scheduleKeys.includes(name) && value !== '') parts.push(settingText(name, value));
+  }
+  return parts.join(', ');
+}
 
 // client runs the explorer's experiments; analysisClient, on a worker of its own, the long analyses.
 export function startPage(client, analysisClient) {
@@ -47,13 +76,13 @@ export function startPage(client, analysisClient) {
   }
 
   // Marks the preset the form currently shows, if any, so a reader knows which story they are looking at.
+  const presetButtons = new Map(); // button -> the preset's whole state
   function markCurrentPreset(state) {
-    const buttons = document.querySelectorAll('#presets .preset');
-    PRESETS.forEach((preset, i) => {
-      const current = Object.entries(preset.state).every(([key, value]) => state[key].trim() === value);
-      if (current) buttons[i].setAttribute('aria-current', 'true');
-      else buttons[i].removeAttribute('aria-current');
-    });
+    for (const [button, presetState] of presetButtons) {
+      const current = PRESET_KEYS.every((key) => String(state[key] ?? '').trim() === String(presetState[key]).trim());
+      if (current) button.setAttribute('aria-current', 'true');
+      else button.removeAttribute('aria-current');
+    }
   }
 
   function presetButton(preset) {
@@ -64,26 +93,39 @@ export function startPage(client, analysisClient) {
     title.className = 'preset-title';
     title.textContent = preset.title;
     const code = document.createElement('code');
-    const method = preset.state.method === 'gd' ? '' : `, ${preset.state.method}`;
-    code.textContent = `${preset.state.f}, η = ${preset.state.eta}${method}`;
+    code.textContent = presetSettings(preset.state);
     const notice = document.createElement('span');
     notice.className = 'preset-notice';
     notice.textContent = preset.notice;
     button.append(title, code, notice);
+    const state = { ...DEFAULT_STATE, ...preset.state };
+    presetButtons.set(button, state);
     button.addEventListener('click', () => {
       showProblems([]);
-      explorer.show({ ...DEFAULT_STATE, ...preset.state });
+      explorer.show({ ...state });
     });
     return button;
   }
 
+  // One list per group, each after its heading (the first group has none).
   function setUpPresets() {
-    const list = document.querySelector('#presets');
-    for (const preset of PRESETS) {
-      const item = document.createElement('li');
-      item.append(presetButton(preset));
-      list.append(item);
-    }
+    const panel = document.querySelector('#presets');
+    PRESET_GROUPS.forEach(({ heading, presets }, i) => {
+      const list = document.createElement('ul');
+      list.className = 'presets';
+      if (heading) {
+        const title = Object.assign(document.createElement('h3'), { className: 'presets-heading', textContent: heading });
+        title.id = `presets-group-${i}`;
+        list.setAttribute('aria-labelledby', title.id);
+        panel.append(title);
+      }
+      for (const preset of presets) {
+        const item = document.createElement('li');
+        item.append(presetButton(preset));
+        list.append(item);
+      }
+      panel.append(list);
+    });
   }
 
   setUpPresets();
