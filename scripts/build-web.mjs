@@ -38,8 +38,14 @@ function numberField({ name, label, help, note, rule }, explain) {
   const describedBy = explain ? `${name}-help ${name}-error` : `${name}-error`;
   return `<div class="field" id="${name}-field"><label for="${name}" title="${escapeHtml(`${help}: ${rule}`)}">${escapeHtml(label)}</label>` +
     `<input id="${name}" class="mono" inputmode="decimal" aria-describedby="${describedBy}">` +
-    (explain ? `<p id="${name}-help" class="label-note">${escapeHtml(note || help)}</p>` : '') +
+    (explain ? `<p id="${name}-help" class="field-help">${escapeHtml(explanation({ label, help, note }))}</p>` : '') +
     `<p id="${name}-error" class="error" aria-live="polite"></p></div>`;
+}
+
+// A setting's line under its field: its note, else its help unless that only repeats the label.
+function explanation({ label, help, note }) {
+  if (note) return note;
+  return help.replace(/^the /, '') === label ? '' : help;
 }
 
 function hyperparameterFields(table) {
@@ -47,14 +53,17 @@ function hyperparameterFields(table) {
     .join('\n          ');
 }
 
+// The menu names each schedule by its label without torch's class name, which would not fit a narrow
+// column; the rule under the menu (form.js) names it.
 function trainingFields(table) {
-  const options = table.schedules.map(({ name, label }) => `<option value="${name}">${escapeHtml(label)}</option>`).join('');
+  const options = table.schedules.map(({ name, label }) => `<option value="${name}">${escapeHtml(label.replace(/\s*\(.*\)$/, ''))}</option>`)
+    .join('');
   const menu = '<div class="field"><label for="schedule">learning-rate schedule</label>' +
     `<select id="schedule" name="schedule" aria-describedby="schedule-rule">${options}</select>` +
     '<p id="schedule-rule" class="rule"></p></div>';
   const fields = (group) => table.run.filter((setting) => setting.group === group).map((setting) => numberField(setting, true));
-  return [menu, `<div class="row row-3">${fields('schedule').join('')}</div>`,
-    `<div class="row row-3">${fields('training').join('')}</div>`].join('\n          ');
+  return [menu, `<div class="setting-list">${fields('schedule').join('')}</div>`,
+    `<div class="setting-list">${fields('training').join('')}</div>`].join('\n          ');
 }
 
 function withSettings(html, table) {

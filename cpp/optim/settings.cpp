@@ -41,6 +41,11 @@ Setting scheduled(const char* name, const char* label, const char* help, bool wh
   return setting;
 }
 
+Setting noted(Setting setting, const char* note) {
+  setting.note = note;
+  return setting;
+}
+
 constexpr Bound kMostSteps{double(kMaxSteps), false};
 constexpr Bound kOne{1, false};  // 1 allowed
 
@@ -59,10 +64,12 @@ const Setting kBeta2 = hyper("beta2", "β₂", "the second-moment decay", Group:
 const Setting kEps = hyper("eps", "ε", "the term added to the denominator", Group::method, kPositive, kAbove, &H::eps, &R::eps);
 const Setting kC = hyper("c", "c", "the sufficient-decrease constant", Group::method, kPositive, kBelowOne, &H::c, &R::c);
 const Setting kShrink = hyper("shrink", "shrink", "the backtracking factor", Group::method, kPositive, kBelowOne, &H::shrink, &R::shrink);
-const Setting kWeightDecay = hyper("weightDecay", "weight decay", "the weight decay", Group::training, kZero, kAbove,
-                                   &H::weightDecay, &R::weightDecay);
-const Setting kStepSize = scheduled("stepSize", "every", "the schedule's step size", true, kOne, kMostSteps,
-                                    &SP::stepSize, &SS::stepSize);
+const Setting kWeightDecay = noted(hyper("weightDecay", "weight decay", "the weight decay", Group::training, kZero, kAbove,
+                                         &H::weightDecay, &R::weightDecay),
+                                   "g + λ·x for λ this value; adamw instead scales x by 1 − η·λ");
+const Setting kStepSize = noted(scheduled("stepSize", "every", "the schedule's step size", true, kOne, kMostSteps,
+                                          &SP::stepSize, &SS::stepSize),
+                                "steps between two multiplications by γ");
 const Setting kGamma = scheduled("gamma", "γ", "the schedule's factor", false, kPositive, kAbove, &SP::gamma, &SS::gamma);
 const Setting kTMax = scheduled("tMax", "T_max", "the cosine's half period", true, kOne, kMostSteps, &SP::tMax, &SS::tMax);
 const Setting kEtaMin = scheduled("etaMin", "η_min", "the cosine's lowest rate", false, kZero, kAbove, &SP::etaMin, &SS::etaMin);
@@ -73,7 +80,7 @@ const Setting kEndFactor = scheduled("endFactor", "end factor", "the warm-up's e
 const Setting kTotalIters = scheduled("totalIters", "over", "the warm-up's length in steps", true, kOne, kMostSteps,
                                       &SP::totalIters, &SS::totalIters);
 const Setting kClip = plain("clip", "clip", "the largest gradient norm",
-                            "torch.nn.utils.clip_grad_norm_'s max_norm; off when not given", Group::training, false,
+                            "g is scaled down to |g| <= clip (torch's clip_grad_norm_); off when not given", Group::training, false,
                             kPositive, kAbove, kNone);
 const Setting kNoise = plain("noise", "σ", "the gradient noise", "each step sees f'(x) + σ·ξ, ξ standard normal",
                              Group::training, false, kZero, kAbove, 0);

@@ -146,18 +146,20 @@ describe('descent-explorer element', () => {
       assert.equal(csvDownload.suggestedFilename(), 'descent-trajectories.csv');
       const csv = await readFile(await csvDownload.path(), 'utf8');
       const lines = csv.trim().split('\n');
-      assert.equal(lines[0], 'eta,k,x,f,df');
+      assert.equal(lines[0], 'eta,k,x,f,df,g,lr', 'the CLI\'s columns');
       const { loadEngine } = await import(pathToFileURL(path.join(DIST, 'engine.js')).href);
       const engine = await loadEngine();
       for (const eta of [0.01, 0.1, 0.5]) {
         const run = engine.run({ expression: 'x^4-3x^2+2', x0: -2.5, eta, steps: 40, method: 'gd' });
         const block = lines.slice(1).filter((line) => line.startsWith(`${eta},`)).map((line) => line.split(','));
         assert.equal(block.length, run.x.length, `η = ${eta}: one row per point`);
-        block.forEach(([, k, x, f, df], i) => {
+        block.forEach(([, k, x, f, df, g, lr], i) => {
           assert.equal(Number(k), i);
           assert.equal(Number(x), run.x[i]);
           assert.equal(Number(f), run.f[i]);
           assert.equal(Number(df), run.df[i]);
+          assert.equal(Number(g), run.g[i]);
+          assert.equal(Number(lr), run.lr[i]);
         });
       }
       assert.match(lines[1], /^0\.01,0,-2\.5000000000000000,/, '17 significant digits');

@@ -3,6 +3,7 @@
 // returns is plain data and typed arrays, so it crosses to the page without copying.
 import { chooseXRange, chooseYRange } from './viewport.js';
 import { pick, thinIndices } from './thin.js';
+import { stepSizesAlong } from './step-sizes.js';
 
 const CURVE_SAMPLES = 600;
 
@@ -15,14 +16,27 @@ function finalPoint(trajectory) {
   return { x: trajectory.x[last], f: trajectory.f[last], df: trajectory.df[last] };
 }
 
-function runOne(engine, request, eta) {
-  const trajectory = engine.run({
-    expression: request.expression, x0: request.x0, eta, steps: request.steps, method: request.method,
-    ...request.parameters, ...request.training,
-    ...(request.tolerance !== undefined ? { tolerance: request.tolerance } : {}),
-  });
-  const kept = thinIndices(trajectory.x, trajectory.f);
+// What engine.run is asked for one path of a request: its method with that method's hyperparameters, one
+// step size, and the training settings every path shares. The noise bands and the CSV ask the same way.
+export function runSettings(request, method, eta) {
+  const parameters = request.parametersByMethod?.[method] ?? request.parameters;
   return {
+    expression: request.expression, x0: request.x0, eta, steps: request.steps, method,
+    ...parameters, ...request.training,
+    ...(request.tolerance !== undefined ? { tolerance: request.tolerance } : {}),
+  };
+}
+
+// The paths of a request, one per (method, η) pair, in the order the answer lists them.
+export function pathsOf(request) {
+  const methods = request.methods ?? [request.method];
+  return methods.flatMap((method) => request.etas.map((eta) => ({ method, eta, compared: methods.length > 1 })));
+}
+
+function runOne(engine, fn, request, { method, eta, compared }) {
+  const trajectory = engine.run(runSettings(request, method, eta));
+  const kept = thinIndices(trajectory.x, trajectory.f);
+  const run = {
     eta,
     status: trajectory.status,
     stoppedAt: trajectory.stoppedAt,
@@ -32,17 +46,11 @@ function runOne(engine, request, eta) {
     x: pick(trajectory.x, kept),
     f: pick(trajectory.f, kept),
     df: pick(trajectory.df, kept),
+    ...stepSizesAlong(fn, trajectory, kept),
+    method,
   };
-}
-
-// One run per (method, η) pair; with several methods each run is labelled by both.
-function comparedRuns(engine, request) {
-  const methods = request.methods ?? [request.method];
-  return methods.flatMap((method) => request.etas.map((eta) => {
-    const parameters = request.parametersByMethod?.[method] ?? request.parameters;
-    const run = runOne(engine, { ...request, method, parameters }, eta);
-    return methods.length > 1 ? { ...run, method, label: `${method}, η = ${eta}` } : { ...run, method };
-  }));
+  // With several methods each run is labelled by both.
+  return compared ? { ...run, label: `${method}, η = ${eta}` } : run;
 }
 
 // The stationary points in view, with the step-size thresholds that explain what the paths do near them.
@@ -69,6 +77,12 @@ function compiled(engine, expression) {
   return entry;
 }
 
+// The compiled f of the last request, for a job that follows an experiment with the same expression.
+// Not to be held across a yield: the next experiment with another f disposes of it.
+export function compiledFunction(engine, expression) {
+  return compiled(engine, expression).fn;
+}
+
 function landmarksOf(entry, xRange) {
   if (!entry.range || entry.range[0] !== xRange[0] || entry.range[1] !== xRange[1]) {
     entry.range = xRange;
@@ -83,7 +97,7 @@ export function runExperiment(engine, request) {
   const entry = compiled(engine, request.expression);
   if (request.checkOnly) return { checkOnly: true };
   const { fn } = entry;
-  const runs = comparedRuns(engine, request);
+  const runs = pathsOf(request).map((path) => runOne(engine, fn, request, path));
   const xRange = chooseXRange(runs, request.x0, request.xRange);
   const curve = fn.sample(xRange[0], xRange[1], CURVE_SAMPLES);
   const yRange = chooseYRange(curve.f, runs, xRange);
@@ -102,6 +116,8 @@ export function runExperiment(engine, request) {
 export function transferablesOf(answer) {
   if (answer.checkOnly || !answer.curve) return [];
   const buffers = [answer.curve.x.buffer, answer.curve.f.buffer];
-  for (const run of answer.runs) buffers.push(run.k.buffer, run.x.buffer, run.f.buffer, run.df.buffer);
+  for (const run of answer.runs) {
+    for (const key of ['k', 'x', 'f', 'df', 'lr', 'etaMax', 'taken']) buffers.push(run[key].buffer);
+  }
   return buffers;
 }

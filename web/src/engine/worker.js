@@ -2,9 +2,9 @@
 // worker's half of the one protocol between the page and a worker (engine-client.js is the page's half):
 //
 //   page -> worker  { type: 'run', id, request }    request.kind picks the job: 'experiment' (the default),
-//                                                   'csv', 'multistart' or 'sweep'
+//                                                   'csv', 'bands', 'multistart' or 'sweep'
 //                   { type: 'cancel', id }          that job's answer is no longer wanted: a job that yields
-//                                                   (the sweep) stops at its next yield, and none is answered
+//                                                   (the sweep, the bands) stops at its next yield, and none is answered
 //   worker -> page  { type: 'started' }             once, as soon as this script runs
 //                   { type: 'progress', id, fraction }               from a job that yields, 0 to 1
 //                   { type: 'answer', id, ok: true, answer }
@@ -16,6 +16,7 @@
 import { loadEngine } from './engine.js';
 import { runExperiment, transferablesOf } from './experiment.js';
 import { trajectoryCsv } from './trajectories.js';
+import { bandTransferables, noiseBands } from './noise-bands.js';
 import { multiStart, sweep } from './analysis-jobs.js';
 
 // The first experiment costs tens of times what later ones do (the browser compiles the engine's wasm
@@ -66,6 +67,7 @@ function experiment(engine, request) {
 const JOBS = {
   experiment: { run: experiment, transfer: transferablesOf },
   csv: { run: trajectoryCsv },
+  bands: { run: noiseBands, transfer: bandTransferables },
   multistart: { run: multiStart },
   sweep: { run: sweep },
 };

@@ -1,13 +1,15 @@
-// The two charts: the paths drawn on the curve f(x), and the loss f(x_k) against the step k.
-// Only the Chart.js parts the first picture needs are registered here, so the bundle leaves the rest out;
-// tooltips and the logarithmic scale come with explorer-extras.js, loaded once the first chart is drawn.
+// The two first charts: the paths drawn on the curve f(x), and the loss f(x_k) against the step k, each
+// with what the noise bands add to it. Only the Chart.js parts the first picture needs are registered
+// here, so the bundle leaves the rest out; tooltips, the logarithmic scale, the bands' fill and the
+// step-size chart come with explorer-extras.js, loaded once the first chart is drawn.
 import { Chart, Legend, LinearScale, LineElement, PointElement, ScatterController } from 'chart.js';
 import { formatShort } from './format.js';
+import { bandDatasets, bandLowest, medianPathDatasets } from './noise-band-datasets.js';
 import { pathStyle } from './palette.js';
 
 Chart.register(ScatterController, LineElement, PointElement, LinearScale, Legend);
 
-function points(xs, ys, ks) {
+export function points(xs, ys, ks) {
   const out = [];
   for (let i = 0; i < xs.length; i++) {
     if (Number.isFinite(xs[i]) && Number.isFinite(ys[i])) out.push({ x: xs[i], y: ys[i], k: ks ? ks[i] : i });
@@ -40,7 +42,7 @@ function markerRadius(count) {
 // quick while x0 is dragged. `frame` gives the value spans the canvas shows (as wide as the data or wider,
 // so a pixel is never underestimated) and the canvas size in CSS pixels; with `logY` distances in y are
 // measured between logarithms. The first and last points always stay.
-function thinForPixels(data, frame, logY = false) {
+export function thinForPixels(data, frame, logY = false) {
   if (data.length <= 300 || !frame) return data;
   const scale = 1 / (globalThis.devicePixelRatio || 1);
   const px = frame.width / frame.xSpan / scale;
@@ -52,6 +54,8 @@ function thinForPixels(data, frame, logY = false) {
   let lastY = y(data[0]);
   for (let i = 1; i < data.length - 1; i++) {
     const p = data[i];
+    // A gap stays a gap.
+    if (p.y === null) { out.push(p); continue; }
     const py1 = y(p);
     if (Math.abs(p.x - lastX) * px < 0.5 && Math.abs(py1 - lastY) * py < 0.5) continue;
     out.push(p);
@@ -76,7 +80,7 @@ function spanOf(series, logY) {
   return high > low ? high - low : 1;
 }
 
-const FAST_DATA = { parsing: false, spanGaps: true };
+export const FAST_DATA = { parsing: false, spanGaps: true };
 
 export function runLabel(run) {
   const label = run.label ?? `η = ${run.eta}`;
@@ -184,7 +188,7 @@ function tickLabel(value) {
 }
 
 // On a phone the legend would take half the chart, so it gets smaller type and tighter spacing there.
-function baseOptions(theme) {
+export function baseOptions(theme) {
   const narrow = window.matchMedia('(max-width: 600px)').matches;
   const axis = (title) => ({
     type: 'linear',
@@ -214,7 +218,7 @@ function baseOptions(theme) {
   };
 }
 
-function describeStep(item, valueName) {
+export function describeStep(item, valueName) {
   const point = item.raw;
   if (point.note) return point.note;
   const label = item.dataset.label.replace(/ \(.*\)$/, '');
@@ -224,8 +228,16 @@ function describeStep(item, valueName) {
     : `${label}, step ${point.k}: x = ${formatShort(point.x)}, f = ${formatShort(point.y)}`;
 }
 
-export function createPathChart(canvas, theme) {
+// Every chart of an explorer starts empty, as a scatter chart whose datasets draw lines where they ask to.
+// It is kept on its canvas too (canvas.chart), where the browser tests read what is drawn.
+export function newChart(canvas, theme) {
   const chart = new Chart(canvas, { type: 'scatter', data: { datasets: [] }, options: baseOptions(theme) });
+  canvas.chart = chart;
+  return chart;
+}
+
+export function createPathChart(canvas, theme) {
+  const chart = newChart(canvas, theme);
   const kept = new Map();
 
   function render(answer, currentTheme) {
@@ -245,6 +257,7 @@ export function createPathChart(canvas, theme) {
         xSpan: xRange[1] - xRange[0], ySpan: yRange[1] - yRange[0], width: chart.width, height: chart.height,
       })),
       ...undefinedDatasets(runs, currentTheme, yRange),
+      ...medianPathDatasets(answer, currentTheme),
       {
         role: 'start', label: 'start x₀', data: points([start.x], [start.f], [0]), ...FAST_DATA, pointRadius: 7, pointHoverRadius: 8,
         pointStyle: 'circle', borderColor: currentTheme.text, backgroundColor: 'rgba(0,0,0,0)', borderWidth: 2,
@@ -259,9 +272,9 @@ export function createPathChart(canvas, theme) {
 
 // On a log axis f(x_k) itself is used when every value is positive; otherwise the gap to the lowest value
 // reached, f(x_k) − min f, which is what "how far from the best" means and is never negative.
-function lossSeries(runs, logScale) {
+function lossSeries(runs, logScale, bands) {
   const calm = runs.filter((run) => run.status !== 'diverged');
-  let lowest = Infinity;
+  let lowest = bandLowest(bands);
   for (const run of runs) for (const v of run.f) if (Number.isFinite(v) && v < lowest) lowest = v;
   const shift = logScale && lowest <= 0 ? lowest : null;
   const series = runs.map((run) => {
@@ -289,11 +302,11 @@ function lossSeries(runs, logScale) {
 }
 
 export function createLossChart(canvas, theme) {
-  const chart = new Chart(canvas, { type: 'scatter', data: { datasets: [] }, options: baseOptions(theme) });
+  const chart = newChart(canvas, theme);
   const kept = new Map();
 
   function render(answer, currentTheme, logScale) {
-    const { series, shift, range } = lossSeries(answer.runs, logScale);
+    const { series, shift, range } = lossSeries(answer.runs, logScale, answer.bands);
     const options = baseOptions(currentTheme);
     options.plugins.tooltip.callbacks = { label: (item) => describeStep(item, 'f') };
     options.scales.x.title.text = 'step k';
@@ -305,11 +318,14 @@ export function createLossChart(canvas, theme) {
     if (range) Object.assign(options.scales.y, { min: range[0], max: range[1] });
     chart.options = options;
     const steps = options.scales.x.max;
-    chart.data.datasets = reuseDatasets(kept, pathDatasets(answer.runs, currentTheme, (_, i) => series[i], (all) => ({
-      xSpan: steps,
-      ySpan: range ? (logScale ? Math.log10(range[1] / range[0]) : range[1] - range[0]) : spanOf(all, logScale),
-      width: chart.width, height: chart.height, logY: logScale,
-    }), true));
+    chart.data.datasets = reuseDatasets(kept, [
+      ...pathDatasets(answer.runs, currentTheme, (_, i) => series[i], (all) => ({
+        xSpan: steps,
+        ySpan: range ? (logScale ? Math.log10(range[1] / range[0]) : range[1] - range[0]) : spanOf(all, logScale),
+        width: chart.width, height: chart.height, logY: logScale,
+      }), true),
+      ...bandDatasets(answer, currentTheme, { shift, logScale }),
+    ]);
     chart.update('none');
   }
 

@@ -1,8 +1,10 @@
 // One explorer: form -> state -> engine client; answers -> formulas, charts, table. The page holds one
 // (with its state in the URL) and every <descent-explorer> element holds one in its shadow root, so both
 // run the same wiring. `root` is the Document or ShadowRoot holding the markup of web/index.html.
-// The first answer draws the path chart and the table at once; the loss chart, the analysis views and the
-// share buttons (explorer-extras.js, loaded then) follow, and the output stays aria-busy until they have.
+// The first answer draws the path chart and the table at once; the loss chart, the step-size chart, the
+// analysis views and the share buttons (explorer-extras.js, loaded then) follow, and the output stays
+// aria-busy until they have. With gradient noise, the noise bands come after that (band-requests.js).
+import { followBands } from './band-requests.js';
 import { createLossChart, createPathChart } from './charts.js';
 import { createForm } from './form.js';
 import { renderLandmarks } from './landmarks.js';
@@ -51,9 +53,11 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     scaleKey: () => lastState?.f,
   });
   let lossChart = null; // made with the extras, after the first path chart
+  let stepSizeChart = null; // likewise
 
   let lastAnswer = null;
   let lastState = null;
+  let lastRequest = null; // the request the newest answer will be for
   let busyTimer = 0;
   let typingTimer = 0;
   let lossTimer = 0;
@@ -90,11 +94,12 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     if (!lossChart) return;
     lossDrawnAt = performance.now();
     lossChart.render(lastAnswer, theme, lastState.log);
+    stepSizeChart.render(lastAnswer, theme);
   }
 
   // While answers come faster than LOSS_EVERY_MS (x0 dragged, a value typed key by key), the path chart,
-  // where the eye is, follows every answer and the loss chart every LOSS_EVERY_MS, the last answer always:
-  // drawing both charts for every answer would halve the rate at which the path keeps up with the pointer.
+  // where the eye is, follows every answer and the loss and step-size charts every LOSS_EVERY_MS, the last
+  // answer always: drawing every chart for every answer would slow the path keeping up with the pointer.
   function drawAnswer() {
     drawPath();
     const wait = lossDrawnAt + LOSS_EVERY_MS - performance.now();
@@ -132,6 +137,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       drawAnswer();
       showTables();
       status.textContent = summary(lastAnswer);
+      bands.follow(lastRequest, lastAnswer);
       return;
     }
     if (lastAnswer) output.classList.add('stale');
@@ -172,8 +178,20 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     return state;
   }
 
+  // An answer's noise bands, once it is drawn; drawn in turn when they come, if it is still the one shown.
+  const bands = followBands({
+    client,
+    note: $('#noise-note'),
+    onBands(answer) {
+      if (answer !== lastAnswer) return;
+      drawPath();
+      drawLoss();
+    },
+  });
+
   function update() {
     clearTimeout(typingTimer);
+    bands.cancel();
     lastState = readState();
     onState(lastState);
     const { request, errors } = checkState(lastState);
@@ -186,6 +204,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       else runner.submit({ expression: lastState.f, checkOnly: true });
       return;
     }
+    lastRequest = request;
     runner.submit(request);
   }
 
@@ -220,8 +239,9 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
 
   let views = null;
   let extrasAsked = false;
-  function mountExtras({ mountAnalysisViews, wireActions }) {
+  function mountExtras({ mountAnalysisViews, wireActions, createStepSizeChart }) {
     lossChart = createLossChart($('#loss-chart'), theme);
+    stepSizeChart = createStepSizeChart($('#step-size-chart'), $('#step-size-summary'), theme);
     views = mountAnalysisViews(root, {
       pathChart: pathChart.chart,
       state: () => lastState,
@@ -236,7 +256,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       state: () => lastState,
       answer: () => lastAnswer,
       theme: () => theme,
-      charts: { path: pathChart.chart, loss: lossChart.chart },
+      charts: { path: pathChart.chart, loss: lossChart.chart, 'step-size': stepSizeChart.chart },
       say: (text) => { status.textContent = text; },
     });
     extrasPending = false;

@@ -2,7 +2,8 @@
 // hyperparameters the chosen method reads, and showing what is wrong next to the field it concerns.
 import { METHODS, methodById } from '../state/methods.js';
 import { methodIds, PARAMETER_NAMES } from '../state/state.js';
-import { EXPERIMENT_KEYS, SCHEDULE_PARAMETER_NAMES, scheduleByName, TRAINING_NAMES } from '../state/settings.js';
+import { EXPERIMENT_KEYS, SCHEDULE_PARAMETER_NAMES, scheduleByName, SETTINGS, TRAINING_NAMES } from '../state/settings.js';
+import { formatShort } from './format.js';
 import { createMethodChoice } from './views/method-choice.js';
 import { readViewFields, writeViewFields } from '../state/view-fields.js';
 
@@ -16,6 +17,11 @@ export function createForm(root) {
   const log = root.getRootNode().querySelector('#log');
 
   for (const { id, name } of METHODS) method.append(new Option(`${name} (${id})`, id));
+  // Blank training settings take the table's defaults, or are off.
+  for (const name of TRAINING_NAMES) {
+    const fallback = SETTINGS.run.find((setting) => setting.name === name).default;
+    field(name).placeholder = fallback === null ? 'off' : String(fallback);
+  }
   const compare = createMethodChoice(method, field('method-rule'));
 
   function read() {
@@ -40,14 +46,16 @@ export function createForm(root) {
     box.hidden = chosen.every((m) => Object.keys(m.defaults).every((name) => !box.contains(field(name))));
   }
 
-  // The schedule's parameters that it reads, with its defaults as placeholders, and its rule in words.
+  // The schedule's parameters that it reads, with its defaults as placeholders, and its rule in words,
+  // after torch's name for it (which the menu leaves out).
   function showSchedule() {
     const schedule = scheduleByName(field('schedule').value);
-    field('schedule-rule').textContent = schedule?.rule ?? '';
+    const torchName = /\((\w+)\)$/.exec(schedule?.label ?? '')?.[1];
+    field('schedule-rule').textContent = schedule ? `${torchName ? `${torchName}: ` : ''}${schedule.rule}` : '';
     for (const name of SCHEDULE_PARAMETER_NAMES) {
       const read = schedule?.parameters.find((p) => p.name === name);
       field(`${name}-field`).hidden = !read;
-      if (read) field(name).placeholder = read.default === null ? 'steps' : String(read.default);
+      if (read) field(name).placeholder = read.default === null ? 'steps' : formatShort(read.default);
     }
   }
 
