@@ -25,6 +25,21 @@ function datasets(page, canvas) {
 }
 
 describe('training lessons', () => {
+  test('the step-size thresholds say what a schedule, clipping and noise change about them', async () => {
+    await withPage('?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.5&steps=40&method=gd&schedule=exponential&gamma=0.9&clip=1&noise=0.1',
+      async (page) => {
+        await page.locator('#eta-thresholds .threshold-note').first().waitFor();
+        const notes = await page.$$eval('#eta-thresholds .threshold-note', (items) => items.map((li) => li.textContent));
+        assert.ok(notes.some((t) => /exponential schedule η changes from step to step/.test(t)), notes.join(' | '));
+        assert.ok(notes.some((t) => /Clipping caps each step/.test(t)), notes.join(' | '));
+        assert.ok(notes.some((t) => /With noise no run settles exactly/.test(t)), notes.join(' | '));
+      });
+    await withPage('?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.5&steps=40&method=gd', async (page) => {
+      await page.locator('#eta-thresholds li').first().waitFor();
+      assert.equal(await page.locator('#eta-thresholds .threshold-note').count(), 0, 'plain gd at a constant rate needs no note');
+    });
+  });
+
   test('the step-size chart draws η_k of a step schedule and says where it halves', async () => {
     await withPage('?f=x%5E2&x0=2&eta=0.4&steps=40&method=gd&schedule=step&stepSize=10&gamma=0.5', async (page) => {
       const summary = page.locator('#step-size-summary li');

@@ -45,7 +45,7 @@ export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, 
   function show(answer, current) {
     const etas = answer.runs.map((run) => run.eta).filter((eta, i, all) => all.indexOf(eta) === i);
     const t = theme();
-    renderThresholds(thresholds, { etas, landmarks: answer.landmarks, x0: answer.start.x, methods: methodIds(current.method) });
+    renderThresholds(thresholds, { etas, landmarks: answer.landmarks, x0: answer.start.x, methods: methodIds(current.method), state: current });
     stepThrough.update(answer.runs, t.dark, false);
     if (!ranOnce) {
       ranOnce = true;

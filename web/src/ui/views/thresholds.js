@@ -64,9 +64,20 @@ export function thresholdLines(etas, landmarks, x0) {
 // While x0 is dragged the lines rarely change, so the list is only rebuilt when they do.
 const shownLines = new WeakMap(); // list -> the text it shows
 
-export function renderThresholds(list, { etas, landmarks, x0, methods }) {
+// What the training settings change about the thresholds, said under them.
+function trainingNotes(state) {
+  const notes = [];
+  const schedule = state?.schedule ?? 'constant';
+  if (schedule !== 'constant') notes.push(`With the ${schedule} schedule η changes from step to step: these thresholds are for the η each run starts with.`);
+  if ((state?.clip ?? '').trim() !== '') notes.push('Clipping caps each step at η × clip, so a run above η_max can bounce instead of diverging.');
+  if ((state?.noise ?? '').trim() !== '' && Number(state.noise) !== 0) notes.push('With noise no run settles exactly: it hovers around the minimum.');
+  return notes;
+}
+
+export function renderThresholds(list, { etas, landmarks, x0, methods, state }) {
   const lines = thresholdLines(etas, landmarks, x0);
-  const key = JSON.stringify([lines, methods.some((id) => id !== 'gd')]);
+  const notes = trainingNotes(state);
+  const key = JSON.stringify([lines, methods.some((id) => id !== 'gd'), notes]);
   if (shownLines.get(list) === key) return;
   shownLines.set(list, key);
   const items = lines.map(({ kind, text }) => {
@@ -80,6 +91,14 @@ export function renderThresholds(list, { etas, landmarks, x0, methods }) {
     note.className = 'threshold-note';
     note.textContent = 'These thresholds are for plain gradient descent; the other methods scale their steps differently.';
     items.push(note);
+  }
+  if (items.length > 0) {
+    for (const text of notes) {
+      const note = document.createElement('li');
+      note.className = 'threshold-note';
+      note.textContent = text;
+      items.push(note);
+    }
   }
   list.replaceChildren(...items);
   list.hidden = items.length === 0;
