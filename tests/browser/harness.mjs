@@ -2,6 +2,7 @@
 // driven by playwright-core, and a page that records console errors and CSP violations.
 import { createServer } from 'node:http';
 import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,4 +111,17 @@ export function sharedBrowser() {
     await shared.server?.close();
   });
   return shared;
+}
+
+// Opens the page at a query on the shared server, waits for its first answer, runs body(page) and requires
+// that nothing went to the console or broke the page's policy.
+export async function withAnsweredPage(shared, query, body, viewport) {
+  const opened = await openPage(shared.browser, shared.server.url + query, viewport);
+  try {
+    await waitForRun(opened.page);
+    await body(opened.page);
+    assert.deepEqual(opened.problems, [], 'no console errors or CSP violations');
+  } finally {
+    await opened.close();
+  }
 }

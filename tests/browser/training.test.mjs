@@ -2,20 +2,11 @@
 // on the loss and path charts, and the training settings carried by a link.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inkedPixels, openPage, sharedBrowser, waitForRun } from './harness.mjs';
+import { inkedPixels, sharedBrowser, withAnsweredPage } from './harness.mjs';
 
 const shared = sharedBrowser();
 
-async function withPage(query, body) {
-  const opened = await openPage(shared.browser, shared.server.url + query);
-  try {
-    await waitForRun(opened.page);
-    await body(opened.page);
-    assert.deepEqual(opened.problems, [], 'no console errors or CSP violations');
-  } finally {
-    await opened.close();
-  }
-}
+const withPage = (query, body, viewport) => withAnsweredPage(shared, query, body, viewport);
 
 // A chart's datasets by role, as plain data: [{ role, data: [{ x, y }] }].
 function datasets(page, canvas) {

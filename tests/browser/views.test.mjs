@@ -4,7 +4,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { inkedPixels, openPage, resultRows, SCREENSHOTS, sharedBrowser, waitForRun } from './harness.mjs';
+import { inkedPixels, resultRows, SCREENSHOTS, sharedBrowser, withAnsweredPage } from './harness.mjs';
 import { groupFinals, groupTolerance } from '../../web/src/ui/views/multistart-groups.js';
 
 const SEED_001 = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.01,0.1,0.5&steps=40&method=gd';
@@ -14,16 +14,7 @@ const shared = sharedBrowser();
 
 before(() => mkdir(SCREENSHOTS, { recursive: true }));
 
-async function withPage(query, body, viewport) {
-  const opened = await openPage(shared.browser, shared.server.url + query, viewport);
-  try {
-    await waitForRun(opened.page);
-    await body(opened.page);
-    assert.deepEqual(opened.problems, [], 'no console errors or CSP violations');
-  } finally {
-    await opened.close();
-  }
-}
+const withPage = (query, body, viewport) => withAnsweredPage(shared, query, body, viewport);
 
 async function shoot(page, selector, name) {
   for (const width of [1280, 375]) {
