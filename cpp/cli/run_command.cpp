@@ -94,7 +94,7 @@ int runCommand(const Words& words, std::ostream& out, std::ostream& err) {
           << cell(path.df[k]) << ',' << cell(path.g[k]) << ',' << cell(path.lr[k]) << '\n';
     }
     err << "eta=" << formatNumber(eta) << ": " << optim::nameOf(path.status) << " at step " << path.stoppedAt
-        << '\n';
+        << (path.why.empty() ? "" : ": " + path.why) << '\n';
   }
   return 0;
 }

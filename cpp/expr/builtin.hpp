@@ -32,7 +32,8 @@ enum class Builtin : unsigned char {
 struct BuiltinInfo {
   Builtin builtin;
   std::string_view name;
-  std::string_view latex;  // empty: written as \operatorname{name}
+  std::string_view latex;   // empty: written as \operatorname{name}
+  std::string_view domain;  // where the argument u must lie, "u > 0"; empty where every real will do
 };
 
 // Accepts `ln` as log.

@@ -2,6 +2,7 @@
 
 #include "expr/derivative.hpp"
 #include "expr/limits.hpp"
+#include "expr/number_text.hpp"
 #include "expr/parser.hpp"
 #include "expr/printers.hpp"
 #include "expr/simplifier.hpp"
@@ -19,6 +20,19 @@ Tree bounded(Tree tree, const char* what) {
 
 Printed print(const Tree& tree) { return {toText(tree), toLatex(tree), toMathml(tree)}; }
 
+// "u > 0" with u the argument's name: "x > 0" where the argument is x itself, else "its argument > 0";
+// an interval "-1 <= u <= 1" reads "its argument between -1 and 1".
+std::string domainOf(std::string_view domain, bool ofX) {
+  std::string text(domain);
+  const std::size_t u = text.find('u');
+  if (u == std::string::npos) return text;
+  if (!ofX && u > 0) {
+    const std::string low = text.substr(0, text.find(" <")), high = text.substr(text.rfind(' ') + 1);
+    return "its argument between " + low + " and " + high;
+  }
+  return text.replace(u, 1, ofX ? "x" : "its argument");
+}
+
 }  // namespace
 
 Function Function::parse(std::string_view text) {
@@ -34,6 +48,33 @@ Function Function::parse(std::string_view text) {
   fn.slope_ = Program::compile(fn.code_, 2);
   fn.full_ = Program::compile(fn.code_, 3);
   return fn;
+}
+
+std::string Function::whyUndefined(double x) const {
+  using Kind = Program::Undefined::Kind;
+  // f's own cause first: the program for f, f', f'' may compute a piece of f'' before f.
+  Program::Undefined found = value_.undefinedAt(x);
+  if (found.kind == Kind::none) found = slope_.undefinedAt(x);
+  if (found.kind == Kind::none) found = full_.undefinedAt(x);
+  const std::string at = " at x = " + formatNumber(x);
+  switch (found.kind) {
+    case Kind::call: {
+      const BuiltinInfo& info = infoOf(found.builtin);
+      const std::string name(info.name);
+      if (found.argumentIsX)
+        return name + "(x) is undefined" + at + ": its domain is " + domainOf(info.domain, true);
+      return name + " is undefined" + at + ", where its argument is " + formatNumber(found.a) +
+             (info.domain.empty() ? "" : ": it needs " + domainOf(info.domain, false));
+    }
+    case Kind::power:
+      return "a power is undefined" + at + ": (" + formatNumber(found.a) + ")^" + formatNumber(found.b) +
+             " has a negative base and a fractional exponent";
+    case Kind::division:
+      return "0/0 is undefined" + at;
+    case Kind::none:
+      break;
+  }
+  return "";
 }
 
 }  // namespace descent

@@ -34,6 +34,10 @@ class Function {
   Slope slope(double x) const noexcept { return slope_.slope(x); }   // f, f'
   Values at(double x) const noexcept { return full_.values(x); }     // f, f', f''
 
+  // Why f, f' or f'' is NaN at x, in words ("log(x) is undefined at x = -1: its domain is x > 0"), or
+  // empty when none is.
+  std::string whyUndefined(double x) const;
+
  private:
   Tree tree_;  // f, kept while its derivatives are taken
   Printed f_, df_, d2f_;

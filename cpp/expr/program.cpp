@@ -415,4 +415,55 @@ void Program::execute(double x) const noexcept {
   }
 }
 
+Program::Undefined Program::undefinedAt(double x) const noexcept {
+  execute(x);
+  const double* r = registers_.data();
+  std::size_t target = first_;
+  for (const Instruction& in : code_) {
+    // The registers this instruction wrote: one, or one per pair of a run of products, or sin and cos.
+    const std::size_t written = in.code == Code::products ? 1 + std::size_t{in.more}
+                                : in.code == Code::sincos ? 1 + std::size_t{in.more}
+                                                          : 1;
+    const double out = r[target];
+    target += written;
+    Undefined found;
+    found.a = r[in.a];
+    found.argumentIsX = in.a == 0;
+    switch (in.code) {
+      case Code::call:
+        if (std::isnan(out) && !std::isnan(found.a)) {
+          found.kind = Undefined::Kind::call;
+          found.builtin = in.builtin;
+          return found;
+        }
+        break;
+      case Code::pow:
+        found.b = r[in.b];
+        if (std::isnan(out) && !std::isnan(found.a) && !std::isnan(found.b)) {
+          found.kind = Undefined::Kind::power;
+          return found;
+        }
+        break;
+      case Code::divide:
+        found.b = r[in.b];
+        if (std::isnan(out) && found.a == 0 && found.b == 0) {
+          found.kind = Undefined::Kind::division;
+          return found;
+        }
+        break;
+      case Code::over:
+        found.a = in.ka;
+        found.b = r[in.b];
+        if (std::isnan(out) && found.a == 0 && found.b == 0) {
+          found.kind = Undefined::Kind::division;
+          return found;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return {};
+}
+
 }  // namespace descent

@@ -52,6 +52,17 @@ class Program {
 
   std::size_t instructionCount() const noexcept { return code_.size(); }
 
+  // Where an evaluation at x first turns numbers into NaN: a function outside its domain (log of a
+  // negative number), a negative number to a fractional power, or 0/0. Overflow (inf - inf) is not
+  // reported: that is a blow-up, not a domain. Found by running the program and reading its registers.
+  struct Undefined {
+    enum class Kind { none, call, power, division } kind = Kind::none;
+    Builtin builtin = Builtin::sin;  // call only
+    double a = 0, b = 0;             // the argument; or base and exponent; or numerator and denominator
+    bool argumentIsX = false;        // the argument (or base) is x itself
+  };
+  Undefined undefinedAt(double x) const noexcept;
+
  private:
   friend class ProgramBuilder;
   enum class Code : std::uint8_t {

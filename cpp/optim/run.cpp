@@ -5,7 +5,11 @@
 namespace descent::optim {
 
 RunInPieces::RunInPieces(const Function& fn, const RunSettings& settings)
-    : steps_(settings.steps), walk_(fn, settings.x0, settings, validate(settings)) {}
+    : fn_(fn), steps_(settings.steps), walk_(fn, settings.x0, settings, validate(settings)) {}
+
+std::string RunInPieces::why() const {
+  return status() == StopReason::undefined ? fn_.whyUndefined(walk_.point().x) : std::string();
+}
 
 std::size_t RunInPieces::next(const Columns& out, std::size_t room) noexcept {
   std::size_t k = 0;
@@ -35,6 +39,7 @@ Trajectory run(const Function& fn, const RunSettings& settings) {
       pieces.next({path.x.data(), path.f.data(), path.df.data(), path.g.data(), path.lr.data()}, points);
   for (auto* column : {&path.x, &path.f, &path.df, &path.g, &path.lr}) column->resize(taken);
   path.status = pieces.status();
+  path.why = pieces.why();
   path.stoppedAt = taken - 1;
   return path;
 }

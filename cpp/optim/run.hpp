@@ -2,6 +2,7 @@
 // A whole optimizer run, recorded: x_0..x_N with f and f' at each point, and why it stopped.
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "expr/function.hpp"
@@ -17,6 +18,7 @@ struct Trajectory {
   std::vector<double> g;         // the gradient step k uses (f'(x[k]) with noise and clipping as asked)
   std::vector<double> lr;        // the learning rate of step k; the last is the rate after the last step
   StopReason status = StopReason::maxSteps;
+  std::string why;            // undefined: what was undefined where ("log(x) is undefined at x = -1: ...")
   std::size_t stoppedAt = 0;  // == x.size() - 1: the point where the run stopped is included
 };
 
@@ -40,8 +42,11 @@ class RunInPieces {
   std::size_t points() const { return taken_; }  // written so far
   // Why the run stopped; only meaningful once next() has answered 0.
   StopReason status() const { return walk_.stopReason().value_or(StopReason::maxSteps); }
+  // For a run that stopped as undefined, why, in words, at the point where it stopped; else empty.
+  std::string why() const;
 
  private:
+  const Function& fn_;
   long long steps_;
   Walk walk_;
   bool done_ = false;

@@ -157,6 +157,7 @@ class Compiled {
       result.set("g", columns[3]);
       result.set("lr", columns[4]);
       result.set("status", std::string(optim::nameOf(pieces.status())));
+      if (pieces.status() == optim::StopReason::undefined) result.set("why", pieces.why());
       result.set("stoppedAt", static_cast<double>(pieces.points() - 1));
       return result;
     } catch (const optim::SettingsError& e) {

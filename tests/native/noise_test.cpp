@@ -61,8 +61,6 @@ TEST_CASE("normal draws have mean 0 and variance 1 within statistical bounds", "
 TEST_CASE("noise: one seed one path, another seed another, σ = 0 the noiseless path to the bit", "[noise]") {
   const descent::Function fn = descent::Function::parse("x^4 - 3x^2 + 2");
   const Trajectory plain = run(fn, noisy(0, 1));
-  RunSettings none = noisy(0, 1);
-  none.noise = 0;
   CHECK(samePath(run(fn, noisy(0, 99)), plain));  // without noise the seed changes nothing
   const Trajectory first = run(fn, noisy(0.5, 1));
   CHECK(samePath(first, run(fn, noisy(0.5, 1))));
