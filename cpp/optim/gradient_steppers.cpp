@@ -10,11 +10,16 @@ class GradientDescent final : public Stepper {
  public:
   explicit GradientDescent(double weightDecay) : weightDecay_(weightDecay) {}
   double next(const Point& at, double g, double lr) noexcept override {
-    return at.x + (-lr) * withDecay(g, at.x, weightDecay_);
+    direction_ = withDecay(g, at.x, weightDecay_);
+    return at.x + (-lr) * direction_;
+  }
+  void describe(std::vector<std::pair<const char*, double>>& values, std::vector<double>&) const override {
+    if (weightDecay_ != 0) values.emplace_back("decayed gradient", direction_);
   }
 
  private:
   double weightDecay_;
+  double direction_ = 0;
 };
 
 // buf = beta*buf + d (the first buf is d itself); x += -lr * buf, or for nesterov x += -lr * (d + beta*buf).
@@ -26,14 +31,20 @@ class Momentum final : public Stepper {
     const double d = withDecay(g, at.x, weightDecay_);
     velocity_ = started_ ? velocity_ * beta_ + d : d;
     started_ = true;
-    const double direction = nesterov_ ? d + beta_ * velocity_ : velocity_;
-    return at.x + (-lr) * direction;
+    decayed_ = d;
+    direction_ = nesterov_ ? d + beta_ * velocity_ : velocity_;
+    return at.x + (-lr) * direction_;
+  }
+  void describe(std::vector<std::pair<const char*, double>>& values, std::vector<double>&) const override {
+    if (weightDecay_ != 0) values.emplace_back("decayed gradient", decayed_);
+    values.emplace_back("velocity", velocity_);
+    if (nesterov_) values.emplace_back("direction", direction_);
   }
 
  private:
   double beta_, weightDecay_;
   bool nesterov_;
-  double velocity_ = 0;
+  double velocity_ = 0, decayed_ = 0, direction_ = 0;
   bool started_ = false;
 };
 

@@ -1,5 +1,6 @@
 // Steps that choose their own length along -g (g is f'(x), or with noise and clipping as asked): Armijo
 // backtracking and an exact line search. Both start from the step's learning rate, the first trial step.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -24,17 +25,31 @@ class Armijo final : public Stepper {
   Armijo(const Function& fn, double c, double shrink) : fn_(fn), c_(c), shrink_(shrink) {}
   double next(const Point& at, double g, double lr) noexcept override {
     double t = lr;
+    trials_ = 0;
     for (int i = 0; i < kMaxArmijoShrinks; ++i) {
+      if (trials_ < kKeptTrials) tried_[trials_] = t;
+      ++trials_;
       double trial = fn_.value(at.x - t * g);
       if (trial <= at.f - c_ * t * (g * g)) break;
       t *= shrink_;
     }
+    accepted_ = t;
     return at.x - t * g;
+  }
+  void describe(std::vector<std::pair<const char*, double>>& values,
+                std::vector<double>& trials) const override {
+    values.emplace_back("accepted t", accepted_);
+    values.emplace_back("backtracks", trials_ - 1);
+    trials.assign(tried_, tried_ + std::min(trials_, kKeptTrials));
   }
 
  private:
+  static constexpr int kKeptTrials = 16;  // the first trial steps a reader is shown
   const Function& fn_;
   double c_, shrink_;
+  double tried_[kKeptTrials] = {};
+  int trials_ = 0;
+  double accepted_ = 0;
 };
 
 // Minimises phi(t) = f(x - t f'(x)) over t >= 0: brackets a minimum starting from t = eta (doubling while
@@ -52,7 +67,13 @@ class ExactLineSearch final : public Stepper {
     double hi = bracketEnd(at.f);
     double t = rayDerivative(hi) > 0 ? bisectDerivative(0, hi) : goldenSection(0, hi);
     // A non-unimodal ray can fool the search; never accept a step that goes uphill.
-    return lower(phi(t), at.f) ? x_ - t * g_ : at.x;
+    accepted_ = lower(phi(t), at.f) ? t : 0;
+    bracket_ = hi;
+    return accepted_ != 0 ? x_ - t * g_ : at.x;
+  }
+  void describe(std::vector<std::pair<const char*, double>>& values, std::vector<double>&) const override {
+    values.emplace_back("bracket end", bracket_);
+    values.emplace_back("accepted t", accepted_);
   }
 
  private:
@@ -107,6 +128,7 @@ class ExactLineSearch final : public Stepper {
   const Function& fn_;
   double eta_ = 0;
   double x_ = 0, g_ = 0;
+  double accepted_ = 0, bracket_ = 0;
 };
 
 }  // namespace

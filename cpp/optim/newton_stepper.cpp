@@ -11,11 +11,18 @@ class Newton final : public Stepper {
  public:
   explicit Newton(const Function& fn) : fn_(fn) {}
   double next(const Point& at, double g, double /*lr*/) noexcept override {
-    return at.x - g / fn_.at(at.x).d2f;
+    curvature_ = fn_.at(at.x).d2f;
+    ratio_ = g / curvature_;
+    return at.x - ratio_;
+  }
+  void describe(std::vector<std::pair<const char*, double>>& values, std::vector<double>&) const override {
+    values.emplace_back("f''", curvature_);
+    values.emplace_back("ratio", ratio_);
   }
 
  private:
   const Function& fn_;
+  double curvature_ = 0, ratio_ = 0;
 };
 
 }  // namespace

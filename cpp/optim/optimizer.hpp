@@ -26,6 +26,10 @@ class Optimizer {
   double clipped(double g) const noexcept;
   // x_{k+1} from the point and the clipped gradient; then the schedule advances.
   double step(const Point& at, double clippedGradient) noexcept;
+  // The method's arithmetic of the last step (Stepper::describe).
+  void describe(std::vector<std::pair<const char*, double>>& values, std::vector<double>& trials) const {
+    stepper_->describe(values, trials);
+  }
 
  private:
   std::unique_ptr<Stepper> stepper_;

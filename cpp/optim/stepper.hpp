@@ -2,6 +2,8 @@
 // One optimizer: how x_{k+1} follows from x_k. Each method lives in its own small class; a run holds one
 // Stepper and calls next() once per step.
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "expr/function.hpp"
 #include "optim/method.hpp"
@@ -22,6 +24,11 @@ class Stepper {
   // and this step's learning rate lr (the first trial step for armijo and exact; newton does not use
   // it). Methods with state (momentum, Adam, ...) update it here, so call it once per step.
   virtual double next(const Point& at, double g, double lr) noexcept = 0;
+  // The arithmetic of the last next(), for a reader stepping through a run: the method's state and
+  // intermediate values by name ("velocity", "denominator", ...) and, for a backtracking search, the
+  // trial steps in the order they were tried.
+  virtual void describe(std::vector<std::pair<const char*, double>>& /*values*/,
+                        std::vector<double>& /*trials*/) const {}
 };
 
 // fn must outlive the stepper.

@@ -48,8 +48,9 @@ void Walk::evaluate(double x) noexcept {
   Slope slope = fn_.slope(x);
   point_ = {x, slope.f, slope.df};
   // σ = 0 adds nothing, not even 0 (which would turn f' = -0 into +0).
-  const double seen = sigma_ != 0 ? slope.df + sigma_ * noise_.next() : slope.df;
-  gradient_ = optimizer_.clipped(seen);
+  noiseDrawn_ = sigma_ != 0 ? sigma_ * noise_.next() : 0;
+  seen_ = sigma_ != 0 ? slope.df + noiseDrawn_ : slope.df;
+  gradient_ = optimizer_.clipped(seen_);
   if (!std::isfinite(x) || std::isinf(slope.f) || overflowed(x, slope)) {
     stop_ = StopReason::diverged;
   } else if (std::isnan(slope.f) || std::isnan(slope.df)) {

@@ -29,6 +29,10 @@ class Walk {
   long long step() const { return step_; }       // k
   // The gradient step k uses: f'(x_k) plus σ·ξ_k when noise is asked for, then clipped.
   double gradient() const { return gradient_; }
+  // Its parts: the noise σ·ξ_k drawn for step k (0 without noise), and f'(x_k) plus it, before clipping.
+  double noise() const { return noiseDrawn_; }
+  double seen() const { return seen_; }
+  const Optimizer& optimizer() const { return optimizer_; }
   // The learning rate of step k.
   double rate() const { return optimizer_.rate(); }
   // Why the walk must stop at this point, if it must: diverged when x is not finite or f(x) is infinite,
@@ -47,6 +51,7 @@ class Walk {
   std::optional<double> tolerance_;
   Point point_{};
   double gradient_ = 0;
+  double noiseDrawn_ = 0, seen_ = 0;
   long long step_ = 0;
   std::optional<StopReason> stop_;
 };

@@ -17,6 +17,7 @@
 #include "optim/multistart.hpp"
 #include "optim/run.hpp"
 #include "optim/settings.hpp"
+#include "optim/step_details.hpp"
 #include "optim/sweep.hpp"
 
 namespace descent::wasm {
@@ -167,6 +168,39 @@ class Compiled {
     }
   }
 
+  // settings: a run's, and from, count: { steps: [{ k, x, f, df, d2f, noise, seen, g, lr, next,
+  // values: { velocity, ... }, trials: [...] }] } (see optim/step_details.hpp).
+  val describeSteps(const val& settings) const {
+    try {
+      const optim::RunSettings run = runSettings(settings);
+      const auto steps =
+          optim::describeSteps(*fn_, run, static_cast<long long>(settings["from"].as<double>()),
+                               static_cast<long long>(settings["count"].as<double>()));
+      val list = val::array();
+      int i = 0;
+      for (const optim::StepDetails& step : steps) {
+        val item = val::object();
+        item.set("k", static_cast<double>(step.k));
+        const std::pair<const char*, double> plain[] = {
+            {"x", step.x},       {"f", step.f}, {"df", step.df}, {"d2f", step.d2f},  {"noise", step.noise},
+            {"seen", step.seen}, {"g", step.g}, {"lr", step.lr}, {"next", step.next}};
+        for (const auto& [name, value] : plain) item.set(name, value);
+        val values = val::object();
+        for (const auto& [name, value] : step.values) values.set(name, value);
+        item.set("values", values);
+        item.set("trials", float64Array(step.trials));
+        list.set(i++, item);
+      }
+      val result = val::object();
+      result.set("steps", list);
+      return result;
+    } catch (const optim::SettingsError& e) {
+      return errorObject(e.what(), e.setting());
+    } catch (const std::exception& e) {
+      return errorObject(e.what());
+    }
+  }
+
   val stationaryPoints(double a, double b) const {
     try {
       val list = val::array();
@@ -304,7 +338,8 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("sample", &Compiled::sample)
       .function("run", &Compiled::run)
       .function("stationaryPoints", &Compiled::stationaryPoints)
-      .function("multiStart", &Compiled::multiStart);
+      .function("multiStart", &Compiled::multiStart)
+      .function("describeSteps", &Compiled::describeSteps);
   emscripten::class_<SweepJob>("SweepJob")
       .function("error", &SweepJob::error)
       .function("setting", &SweepJob::setting)

@@ -25,6 +25,9 @@ export class SettingsError extends Error {
 }
 
 const CACHE_SIZE = 8;
+// The two settings of describeSteps beyond a run's: the first step and how many.
+const FROM = { name: 'from', help: 'the first step to describe', required: true };
+const COUNT = { name: 'count', help: 'the number of steps to describe', default: 1 };
 
 function answer(result) {
   if (result.error !== undefined) throw new SettingsError(result.error, result.setting ?? null);
@@ -105,6 +108,13 @@ class CompiledFunction {
     return answer(this.#live().run(runSettings(this.#table, settings)));
   }
 
+  // The arithmetic of steps from .. from + count - 1 of a run, as the engine computed them: for each step
+  // { k, x, f, df, d2f, noise, seen, g, lr, next, values: { velocity, ... }, trials: Float64Array }.
+  describeSteps(settings) {
+    const plain = { ...runSettings(this.#table, settings), from: read(settings, FROM), count: read(settings, COUNT) };
+    return answer(this.#live().describeSteps(plain)).steps;
+  }
+
   // The one seed of a multi-start draws its starts and, when noise is asked for, the noise of its runs.
   multiStart(settings) {
     const plain = { ...runSettings(this.#table, { ...settings, x0: 0 }), ...readAll(this.#table.multiStart, settings) };
@@ -174,6 +184,10 @@ class Engine {
 
   run(settings) {
     return this.#cached(settings.expression).run(settings);
+  }
+
+  describeSteps(settings) {
+    return this.#cached(settings.expression).describeSteps(settings);
   }
 
   // Bytes of the engine's heap in use (allocated and not freed): flat across many calls unless
