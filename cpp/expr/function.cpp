@@ -37,13 +37,16 @@ std::string domainOf(std::string_view domain, bool ofX) {
 
 Function Function::parse(std::string_view text) {
   Function fn;
-  fn.tree_ = bounded(simplify(descent::parse(text)), "the function");
+  // f is printed simplified and evaluated with its guards (simplifier.hpp), so that it is NaN or infinite
+  // exactly where the typed expression is; a run stops where f is undefined, so f' and f'' need none.
+  const Simplified f = simplifyKeepingDomain(descent::parse(text));
+  fn.tree_ = bounded(f.tree, "the function");
   const Tree df = bounded(simplify(differentiate(fn.tree_)), "the derivative");
   const Tree d2f = bounded(simplify(differentiate(df)), "the second derivative");
   fn.f_ = print(fn.tree_);
   fn.df_ = print(df);
   fn.d2f_ = print(d2f);
-  fn.code_ = StraightLine::lower({fn.tree_, df, d2f});
+  fn.code_ = StraightLine::lower({guarded(f), df, d2f});
   fn.value_ = Program::compile(fn.code_, 1);
   fn.slope_ = Program::compile(fn.code_, 2);
   fn.full_ = Program::compile(fn.code_, 3);

@@ -7,6 +7,7 @@
 #include "expr/error.hpp"
 #include "expr/lexer.hpp"
 #include "expr/limits.hpp"
+#include "expr/simplifier.hpp"
 #include "expr/suggestion.hpp"
 
 namespace descent {
@@ -166,7 +167,23 @@ class Parser {
     if (current().kind == TokenKind::close) throw ExpressionError("empty brackets '()'", current().column);
     Tree inside = sum();
     expectClose(open);
-    return inside;
+    return foldedIfNumbers(inside);
+  }
+
+  // Brackets of numbers alone are folded where they stand, so that a product keeps the grouping typed:
+  // 1e308*(10/10) is 1e308, where 1e308*10/10 overflows. Sums and products are flattened once built.
+  static Tree foldedIfNumbers(const Tree& inside) {
+    if (isNumber(inside) || !onlyNumbers(inside)) return inside;
+    const Tree folded = simplify(inside);
+    return isNumber(folded) ? folded : inside;
+  }
+
+  static bool onlyNumbers(const Tree& tree) {
+    if (tree->op == Op::number) return true;
+    if (tree->op == Op::constant || tree->op == Op::variable || tree->op == Op::call) return false;
+    for (const Tree& child : tree->children)
+      if (!onlyNumbers(child)) return false;
+    return true;
   }
 
   void expectClose(const Token& open) {

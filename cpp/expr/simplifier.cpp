@@ -13,6 +13,34 @@ namespace {
 
 bool isInteger(double v) { return std::isfinite(v) && std::floor(v) == v; }
 
+// Whether a subtree can be NaN or infinite at some finite x, where the rest of f is finite: a function
+// outside its domain (log, sqrt, asin, acos) or a power that divides or takes a root.
+bool risky(const Tree& tree) {
+  switch (tree->op) {
+    case Op::call:
+      if (!infoOf(tree->builtin).domain.empty()) return true;
+      break;
+    case Op::power:
+      if (!(isNumber(tree->children[1]) && isInteger(tree->children[1]->value) &&
+            tree->children[1]->value >= 0))
+        return true;
+      break;
+    default:
+      break;
+  }
+  for (const Tree& child : tree->children)
+    if (risky(child)) return true;
+  return false;
+}
+
+// The guards of the simplification under way (simplifyKeepingDomain), or null: what a rewrite dropped or
+// merged that is NaN or infinite somewhere f is meant to be. descent simplifies on one thread at a time.
+std::vector<Tree>* guards = nullptr;
+
+void guard(const Tree& tree) {
+  if (guards && risky(tree)) guards->push_back(tree);
+}
+
 Tree simplifyAdd(std::vector<Tree> terms);
 Tree simplifyMultiply(std::vector<Tree> factors);
 Tree simplifyPower(const Tree& base, const Tree& exponent);
@@ -60,6 +88,8 @@ Tree simplifyAdd(std::vector<Tree> terms) {
         like.push_back(split);
     }
   }
+  for (const Term& term : like)
+    if (term.coefficient == 0) guard(term.rest);  // log(x) - log(x) is 0 only where log(x) is finite
   like.erase(std::remove_if(like.begin(), like.end(), [](const Term& t) { return t.coefficient == 0; }),
              like.end());
   std::stable_sort(like.begin(), like.end(), [](const Term& a, const Term& b) {
@@ -101,9 +131,17 @@ Tree simplifyMultiply(std::vector<Tree> factors) {
         bases.push_back({base, {exponent}});
     }
   }
-  if (coefficient == 0) return number(0);
+  if (coefficient == 0) {
+    // 0 * log(x) is 0 only where log(x) is finite. The zero keeps its sign: -0 * x is -0.
+    for (const auto& factor : bases)
+      for (const auto& exponent : factor.exponents) guard(power(factor.base, exponent));
+    return number(coefficient);
+  }
   std::vector<Tree> result;
   for (const auto& factor : bases) {
+    // x * x^-1 is 1 and x^0.5 * x^0.5 is x only where x^-1 and x^0.5 are finite.
+    if (factor.exponents.size() > 1)
+      for (const auto& exponent : factor.exponents) guard(power(factor.base, exponent));
     const Tree exponent =
         factor.exponents.size() == 1 ? factor.exponents.front() : simplifyAdd(factor.exponents);
     const Tree combined = simplifyPower(factor.base, exponent);
@@ -134,6 +172,9 @@ Tree simplifyMultiply(std::vector<Tree> factors) {
 
 Tree foldPower(double base, double exponent) {
   const double value = std::pow(base, exponent);
+  // -0 to a negative odd power is -inf; printed as 0^n it would read back as +inf, so the sign goes in front.
+  if (base == 0 && std::signbit(base) && value == -std::numeric_limits<double>::infinity())
+    return multiply(number(-1), power(number(0), number(exponent)));
   const bool exact = isInteger(exponent) && std::fabs(exponent) <= 64;
   if (std::isfinite(value) && (exact || isInteger(value))) return number(value);
   return power(number(base), number(exponent));
@@ -146,8 +187,10 @@ Tree simplifyPower(const Tree& base, const Tree& exponent) {
   if (isNumber(base) && isNumber(exponent)) return foldPower(base->value, exponent->value);
   const bool integerExponent = isNumber(exponent) && isInteger(exponent->value);
   // (u^a)^n = u^(a*n) and (u*v)^n = u^n * v^n hold for every real u, v only when n is an integer.
-  if (integerExponent && base->op == Op::power)
+  if (integerExponent && base->op == Op::power) {
+    guard(base);  // (x^0.5)^2 is x only where x^0.5 is defined
     return simplifyPower(base->children[0], simplifyMultiply({base->children[1], exponent}));
+  }
   if (integerExponent && base->op == Op::multiply) {
     std::vector<Tree> factors;
     for (const auto& factor : base->children) factors.push_back(simplifyPower(factor, exponent));
@@ -166,6 +209,28 @@ Tree simplifyCall(Builtin builtin, const Tree& argument) {
 }
 
 }  // namespace
+
+Simplified simplifyKeepingDomain(const Tree& tree) {
+  Simplified result;
+  std::vector<Tree>* outer = guards;
+  guards = &result.guards;
+  result.tree = simplify(tree);
+  guards = outer;
+  // One guard per distinct tree.
+  std::vector<Tree> distinct;
+  for (const Tree& g : result.guards)
+    if (std::none_of(distinct.begin(), distinct.end(), [&](const Tree& d) { return equal(d, g); }))
+      distinct.push_back(g);
+  result.guards = std::move(distinct);
+  return result;
+}
+
+Tree guarded(const Simplified& simplified) {
+  if (simplified.guards.empty()) return simplified.tree;
+  std::vector<Tree> terms{simplified.tree};
+  for (const Tree& g : simplified.guards) terms.push_back(multiply(number(0), g));
+  return add(std::move(terms));
+}
 
 Tree simplify(const Tree& tree) {
   switch (tree->op) {

@@ -2,6 +2,8 @@
 // into NaN, named with its domain. A run that stops as undefined says it (the CLI's status line, the
 // engine's run.why).
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
 #include <string>
 
 #include "expr/function.hpp"
@@ -46,4 +48,58 @@ TEST_CASE("a run that steps out of the domain says why at the point where it sto
   CHECK(path.why == "log(x) is undefined at x = -1: its domain is x > 0");
   settings.eta = 1;
   CHECK(descent::optim::run(Function::parse("x - 2log(x)"), settings).why.empty());
+}
+
+// Simplification may print f shorter, but f is evaluated where it stands: NaN and infinities exactly
+// where the typed expression has them (IEEE arithmetic, evaluated as typed), finite where it is finite.
+TEST_CASE("simplifying keeps f's domain and IEEE special values", "[domain]") {
+  const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+  const struct {
+    const char* f;
+    double x;
+    double typed;         // the typed expression's value at x
+    const char* printed;  // as printed: shorter, equal to f wherever f is defined
+  } rows[] = {
+      {"0/0", 1, nan, "0"},
+      {"x/x", 0, nan, "1"},
+      {"x/x", 2, 1, "1"},
+      {"x^2/x", 0, nan, "x"},
+      {"x^2/x", -1, -1, "x"},
+      {"0*log(x)", 0, nan, "0"},
+      {"0*log(x)", -1, nan, "0"},
+      {"0*log(x)", 2, 0, "0"},
+      {"log(x) - log(x)", -1, nan, "0"},
+      {"log(x) - log(x)", 0, nan, "0"},
+      {"log(x) - log(x)", 2, 0, "0"},
+      {"((-8)^(1/3))^3", 1, nan, "-8"},
+      {"1e308*(10/10)", 1, 1e308, "1e+308"},
+      {"1/-0", 1, -inf, "-1/0"},  // printed 1/0 it would read back as +inf
+      {"(x^0.5)^2", -1, nan, "x"},
+      {"(x^0.5)^2", 0, 0, "x"},
+      {"(x^0.5)^2", 4, 4, "x"},
+      {"x^0.5*x^0.5", -1, nan, "x"},
+      {"sqrt(x)^2", -1, nan, "sqrt(x)^2"},
+  };
+  for (const auto& row : rows) {
+    const Function fn = Function::parse(row.f);
+    const double got = fn.value(row.x);
+    INFO(row.f << " at x = " << row.x << ": " << got << ", typed " << row.typed);
+    if (std::isnan(row.typed))
+      CHECK(std::isnan(got));
+    else
+      CHECK(got == row.typed);
+    CHECK(std::isnan(fn.at(row.x).f) == std::isnan(got));  // every evaluation of f agrees
+    CHECK(fn.printed().text == row.printed);
+  }
+}
+
+TEST_CASE("a run from outside the domain stops at once, however f was simplified", "[domain]") {
+  descent::optim::RunSettings settings;
+  settings.x0 = -1;
+  settings.eta = 0.1;
+  settings.steps = 2;
+  const auto path = descent::optim::run(Function::parse("(x^0.5)^2"), settings);
+  CHECK(path.status == descent::optim::StopReason::undefined);
+  CHECK(path.stoppedAt == 0);
+  CHECK(path.why == "a power is undefined at x = -1: (-1)^0.5 has a negative base and a fractional exponent");
 }
