@@ -1,11 +1,13 @@
 // The analysis views in a real browser: thresholds under η, comparing methods, many starts, the step-size
-// sweep with progress and cancelling, stepping through a path and dragging x₀; screenshots of each.
+// sweep with progress and cancelling (each for every chosen method), stepping through a path and dragging
+// x₀; screenshots of each.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { inkedPixels, resultRows, SCREENSHOTS, sharedBrowser, withAnsweredPage } from './harness.mjs';
 import { groupFinals, groupTolerance } from '../../web/src/ui/views/multistart-groups.js';
+import { methodById } from '../../web/src/state/methods.js';
 
 const SEED_001 = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.01,0.1,0.5&steps=40&method=gd';
 const STARTS = `${SEED_001}&starts=50&startseed=1&a=-3&b=3`;
@@ -28,6 +30,7 @@ async function shoot(page, selector, name) {
 async function histogramCounts(page) {
   await page.waitForSelector('#multistart-body .histogram');
   return page.$$eval('#multistart-body .histogram', (figures) => figures.map((figure) => ({
+    method: figure.dataset.method,
     eta: figure.dataset.eta,
     groups: Object.fromEntries([...figure.querySelectorAll('.bar-row')].map((row) => [row.dataset.group, Number(row.dataset.count)])),
   })));
@@ -73,6 +76,7 @@ describe('analysis views', () => {
     const points = fn.stationaryPoints(-3, 3);
     fn.dispose();
     assert.equal(first.length, 3);
+    assert.ok(first.every((histogram) => histogram.method === 'gd'));
     for (const histogram of first) {
       const counts = Object.values(histogram.groups);
       assert.equal(counts.reduce((a, b) => a + b, 0), 50);
@@ -83,16 +87,59 @@ describe('analysis views', () => {
     }
   });
 
+  test('method=gd,momentum: many starts and the sweep for each method, labelled, from the same starts', async () => {
+    const query = `${SEED_001.replace('method=gd', 'method=gd,momentum')}&starts=20&startseed=3&a=-3&b=3&sweepmin=0.01&sweepmax=0.5&sweepn=40`;
+    await withPage(query, async (page) => {
+      const histograms = await histogramCounts(page);
+      assert.deepEqual(histograms.map((h) => `${h.method} ${h.eta}`),
+        ['gd 0.01', 'gd 0.1', 'gd 0.5', 'momentum 0.01', 'momentum 0.1', 'momentum 0.5']);
+      const headings = await page.$$eval('#multistart-body .method-starts', (blocks) => blocks.map((b) => [b.dataset.method, b.querySelector('h3').textContent]));
+      assert.deepEqual(headings.map(([id]) => id), ['gd', 'momentum']);
+      for (const [id, heading] of headings) assert.ok(heading.startsWith(methodById(id).name), heading);
+      assert.match(await page.textContent('#multistart-legend'), /elsewhere: after 40 steps not within 0\.03 of a stationary point/);
+      assert.match(await page.textContent('#multistart-status'), /gd and momentum each from the same starts/);
+
+      // Each histogram is that method's own run of engine.multiStart over the same seeded starts.
+      const { engine } = await import('../node/built-engine.mjs');
+      const fn = engine.compile('x^4-3x^2+2');
+      const points = fn.stationaryPoints(-3, 3);
+      fn.dispose();
+      for (const histogram of histograms) {
+        assert.equal(Object.values(histogram.groups).reduce((a, b) => a + b, 0), 20);
+        const runs = engine.multiStart({ expression: 'x^4-3x^2+2', a: -3, b: 3, count: 20, seed: 3, eta: Number(histogram.eta), steps: 40, method: histogram.method });
+        const expected = groupFinals(runs.final, runs.status, points, groupTolerance(-3, 3));
+        assert.deepEqual(histogram.groups, Object.fromEntries(expected.map((g) => [g.key, g.count])), `${histogram.method} η = ${histogram.eta}`);
+      }
+      assert.notDeepEqual(histograms[0].groups, histograms[3].groups, 'gd and momentum end differently');
+
+      await page.waitForFunction(() => /step sizes from/.test(document.querySelector('#sweep-status').textContent));
+      const diagrams = await page.$$eval('#sweep .sweep-diagram', (figures) => figures.map((f) => ({
+        method: f.dataset.method, caption: f.querySelector('figcaption').textContent,
+        points: Number(f.querySelector('canvas').dataset.points), axis: f.querySelector('canvas').dataset.etaAxis,
+      })));
+      assert.deepEqual(diagrams.map((d) => d.method), ['gd', 'momentum']);
+      for (const d of diagrams) {
+        assert.ok(d.caption.includes(methodById(d.method).name), d.caption);
+        assert.ok(d.points > 40, `${d.method}: ${d.points} points`);
+        assert.ok(await inkedPixels(page, `#sweep-chart-${d.method}`) > 500);
+      }
+      assert.equal(diagrams[0].axis, diagrams[1].axis, 'the same η axis, in the same place');
+      assert.match(await page.textContent('#sweep-status'), /^40 step sizes from 0\.01 to 0\.5 \(log\), gd and momentum from/);
+      await shoot(page, '#multistart', 'multistart-compare');
+      await shoot(page, '#sweep', 'sweep-compare');
+    });
+  });
+
   test('the sweep draws, with threshold lines at 1/6, shows progress and can be cancelled', async () => {
     await withPage('?f=x%5E4-3x%5E2%2B2&x0=1&eta=0.1&steps=40&method=gd', async (page) => {
       await page.fill('#view-sweepmin', '0.01');
       await page.fill('#view-sweepmax', '0.5');
       await page.click('#sweep-run');
       await page.waitForFunction(() => /step sizes from/.test(document.querySelector('#sweep-status').textContent));
-      const lines = (await page.getAttribute('#sweep-chart', 'data-thresholds')).split(',').map(Number);
+      const lines = (await page.getAttribute('#sweep-chart-gd', 'data-thresholds')).split(',').map(Number);
       assert.ok(lines.some((eta) => Math.abs(eta - 1 / 6) < 1e-9), `threshold lines at ${lines}`);
-      assert.ok(Number(await page.getAttribute('#sweep-chart', 'data-points')) > 1000);
-      assert.ok(await inkedPixels(page, '#sweep-chart') > 2000);
+      assert.ok(Number(await page.getAttribute('#sweep-chart-gd', 'data-points')) > 1000);
+      assert.ok(await inkedPixels(page, '#sweep-chart-gd') > 2000);
       assert.match(page.url(), /sweepmin=0\.01&sweepmax=0\.5/);
       await shoot(page, '#sweep', 'sweep');
 

@@ -1,11 +1,12 @@
-// The worker's jobs for the two long analyses: many seeded random starts, and the step-size sweep. A sweep
-// is computed a few columns at a time; between chunks it yields, so a cancel message can arrive and stop
-// it, and it reports how far it got. worker.js runs these as the 'multistart' and 'sweep' requests.
+// The worker's jobs for the two long analyses: many seeded random starts, and the step-size sweep. Both
+// yield between pieces of work (a sweep every few columns, many starts after each method and step size),
+// so a cancel message can arrive and stop them, and they report how far they got. worker.js runs these as
+// the 'multistart' and 'sweep' requests.
+import { runSettings } from './experiment.js';
+
 const SWEEP_CHUNK = 8;
 
-function parametersFor(request) {
-  return { ...request.parameters, ...(request.tolerance !== undefined ? { tolerance: request.tolerance } : {}) };
-}
+const yieldToMessages = () => new Promise((resolve) => { setTimeout(resolve); });
 
 // The minima between a and b, where the runs are grouped, with the thresholds that explain them.
 function minimaIn(engine, expression, a, b) {
@@ -17,14 +18,29 @@ function minimaIn(engine, expression, a, b) {
   }
 }
 
-export function multiStart(engine, request) {
-  const { expression, a, b, count, seed, steps, method } = request;
+// Every chosen method (request.methods, each with its hyperparameters in request.parametersByMethod) at
+// every step size, from the same seeded starts, with the training settings the experiment uses, so the
+// methods' histograms compare start for start. A method that takes no step size runs once.
+export async function multiStart(engine, request, job) {
+  const { expression, a, b, count, seed } = request;
   const landmarks = minimaIn(engine, expression, a, b);
-  const runs = request.etas.map((eta) => {
-    const result = engine.multiStart({ expression, a, b, count, seed, eta, steps, method, ...parametersFor(request) });
-    return { eta, x0: Float64Array.from(result.x0), final: Float64Array.from(result.final), status: [...result.status] };
-  });
-  return { kind: 'multistart', a, b, count, seed, landmarks, runs };
+  const methods = request.methods ?? [request.method];
+  const pairs = methods.flatMap((method) => (takesStepSize(engine, method) ? request.etas : request.etas.slice(0, 1))
+    .map((eta) => ({ method, eta })));
+  const runs = [];
+  for (const { method, eta } of pairs) {
+    const result = engine.multiStart({ ...runSettings(request, method, eta), a, b, count, seed });
+    runs.push({ method, eta, x0: Float64Array.from(result.x0), final: Float64Array.from(result.final), status: [...result.status] });
+    if (runs.length === pairs.length) break;
+    job?.progress(runs.length / pairs.length);
+    await yieldToMessages();
+    if (job?.cancelled) return { kind: 'multistart', cancelled: true };
+  }
+  return { kind: 'multistart', a, b, count, seed, methods, landmarks, runs };
+}
+
+function takesStepSize(engine, method) {
+  return engine.settings.methods.find((m) => m.name === method)?.usesEta ?? true;
 }
 
 // `job` is the worker's handle on this request: progress(fraction) reports to the page, and `cancelled`
@@ -35,7 +51,7 @@ export async function sweep(engine, request, job) {
   try {
     while (!progress.next(SWEEP_CHUNK)) {
       job.progress(progress.done / progress.count);
-      await new Promise((resolve) => setTimeout(resolve));
+      await yieldToMessages();
       if (job.cancelled) {
         return { kind: 'sweep', cancelled: true, done: progress.done, count: progress.count };
       }

@@ -1,15 +1,25 @@
-// "Many starts": N seeded random x₀ in [a, b] for every step size, and a histogram per η of where the runs
-// ended. The seed is in the URL, so the same link draws the same counts.
+// "Many starts": N seeded random x₀ in [a, b] for every chosen method and step size, and a histogram per
+// method and η of where the runs ended. Every method starts from the same N points, so the methods compare
+// start for start; the seed is in the URL, so the same link draws the same counts.
 import { formatShort } from '../format.js';
 import { pathStyle } from '../palette.js';
 import { groupFinals, groupTolerance } from './multistart-groups.js';
+import { methodById } from '../../state/methods.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
-import { analysisSection, numberField } from './section.js';
+import { analysisSection, listWords, numberField, progressControls } from './section.js';
+
+// What the labels other than "min x = …" and "max x = …" mean, for the legend under the histograms.
+const GROUP_WORDS = {
+  elsewhere: ['elsewhere', (within, steps) => `after ${steps} steps not within ${within} of a stationary point (still on its way, or stalled somewhere flat)`],
+  diverged: ['diverged', () => 'x or f(x) overflowed'],
+  undefined: ['left the domain', () => 'f or f′ is undefined where the run went'],
+};
 
 export function createMultiStart(after, { client, request, viewState, onSettings, dark }) {
-  const { section, fields, run, status, body } = analysisSection({
+  const { section, fields, tools, run, status, body } = analysisSection({
     id: 'multistart', title: 'Many starts',
-    intro: 'Random starts x₀ drawn uniformly from [a, b] with a fixed seed; for each step size, where the runs ended.',
+    intro: 'Random starts x₀ drawn uniformly from [a, b] with a fixed seed, the same starts for every method; '
+      + 'for each method and step size, where the runs ended.',
   });
   fields.append(
     numberField('starts', 'starts N', VIEW_DEFAULTS.starts),
@@ -17,31 +27,34 @@ export function createMultiStart(after, { client, request, viewState, onSettings
     numberField('a', 'from a', VIEW_DEFAULTS.a),
     numberField('b', 'to b', VIEW_DEFAULTS.b),
   );
+  const controls = progressControls({ id: 'multistart', tools, body, label: 'Many starts progress' });
+  const groups = Object.assign(document.createElement('div'), { className: 'method-starts-list' });
+  body.append(groups);
   after.after(section);
   section.addEventListener('input', onSettings);
   let job = null;
 
   const settings = () => viewSettings(viewState(), 'multiStart', ['count', 'seed', 'a', 'b']);
 
-  function histogram(runAnswer, index, landmarks, total, a, b) {
-    const groups = groupFinals(runAnswer.final, runAnswer.status, landmarks, groupTolerance(a, b));
+  function histogram(runAnswer, styleIndex, groupsOf, total, caption) {
     const figure = document.createElement('figure');
     figure.className = 'histogram';
+    figure.dataset.method = runAnswer.method;
     figure.dataset.eta = String(runAnswer.eta);
-    const caption = document.createElement('figcaption');
-    const style = pathStyle(index, dark());
+    const title = document.createElement('figcaption');
+    const style = pathStyle(styleIndex, dark());
     const swatch = Object.assign(document.createElement('span'), { className: 'swatch', textContent: style.glyph });
     swatch.style.color = style.color;
     swatch.setAttribute('aria-hidden', 'true');
-    caption.append(swatch, `η = ${runAnswer.eta}`);
+    title.append(swatch, caption);
     const list = document.createElement('ul');
     list.className = 'bars';
-    for (const group of groups) {
+    for (const group of groupsOf) {
       const item = document.createElement('li');
       item.className = `bar-row bar-${group.kind}`;
       item.dataset.group = group.key;
       item.dataset.count = String(group.count);
-      const label = Object.assign(document.createElement('span'), { className: 'bar-label', textContent: group.label });
+      const label = Object.assign(document.createElement('span'), { className: 'bar-label', textContent: group.label, title: group.label });
       const track = Object.assign(document.createElement('span'), { className: 'bar-track' });
       const bar = Object.assign(document.createElement('span'), { className: 'bar' });
       bar.style.width = `${(100 * group.count) / total}%`;
@@ -51,8 +64,41 @@ export function createMultiStart(after, { client, request, viewState, onSettings
       item.append(label, track, count);
       list.append(item);
     }
-    figure.append(caption, list);
+    figure.append(title, list);
     return figure;
+  }
+
+  // One labelled group per method, its histograms in the order of the step sizes; each histogram's colour
+  // and glyph are those of the same path in the experiment's charts (paths go method by method).
+  function draw(answer, etas, steps) {
+    const tolerance = groupTolerance(answer.a, answer.b);
+    const seen = new Set();
+    const blocks = answer.methods.map((id, m) => {
+      const method = methodById(id);
+      const block = document.createElement('section');
+      block.className = 'method-starts';
+      block.dataset.method = id;
+      const heading = Object.assign(document.createElement('h3'), { textContent: method?.name ?? id });
+      heading.append(' ', Object.assign(document.createElement('span'), { className: 'method-id mono', textContent: id }));
+      const figures = Object.assign(document.createElement('div'), { className: 'histograms' });
+      for (const runAnswer of answer.runs.filter((r) => r.method === id)) {
+        const grouped = groupFinals(runAnswer.final, runAnswer.status, answer.landmarks, tolerance);
+        for (const g of grouped) seen.add(g.kind);
+        const caption = method?.usesEta === false ? `${method.name} takes no step size` : `η = ${runAnswer.eta}`;
+        figures.append(histogram(runAnswer, m * etas.length + etas.indexOf(runAnswer.eta), grouped, answer.count, caption));
+      }
+      block.setAttribute('aria-label', `${method?.name ?? id}: where ${answer.count} runs ended`);
+      block.append(heading, figures);
+      return block;
+    });
+    const legend = Object.assign(document.createElement('p'), { className: 'hint histogram-legend', id: 'multistart-legend' });
+    const kinds = ['elsewhere', 'diverged', 'undefined'].filter((kind) => kind === 'elsewhere' || seen.has(kind));
+    kinds.forEach((kind, i) => {
+      const [term, words] = GROUP_WORDS[kind];
+      legend.append(i ? '; ' : '', Object.assign(document.createElement('strong'), { textContent: term }), `: ${words(formatShort(tolerance), steps)}`);
+    });
+    legend.append('.');
+    groups.replaceChildren(...blocks, legend);
   }
 
   async function start() {
@@ -63,26 +109,33 @@ export function createMultiStart(after, { client, request, viewState, onSettings
     job?.cancel();
     status.textContent = 'Running…';
     section.setAttribute('aria-busy', 'true');
-    const method = base.methods?.[0] ?? base.method;
-    job = client.start({
-      kind: 'multistart', expression: base.expression, etas: base.etas, steps: base.steps, method,
-      parameters: base.parametersByMethod?.[method] ?? base.parameters, tolerance: base.tolerance, ...chosen,
+    controls.show();
+    const methods = base.methods ?? [base.method];
+    const mine = client.start({
+      kind: 'multistart', expression: base.expression, etas: base.etas, steps: base.steps, methods,
+      parametersByMethod: base.parametersByMethod, training: base.training, tolerance: base.tolerance, ...chosen,
+    }, (fraction) => {
+      if (mine !== job) return;
+      controls.report(fraction);
+      status.textContent = `Running… ${Math.round(fraction * 100)}%`;
     });
-    const mine = job;
+    job = mine;
     try {
       const answer = await mine.done;
-      if (answer.cancelled || mine !== job) return;
-      const figures = answer.runs.map((r, i) => histogram(r, i, answer.landmarks, answer.count, answer.a, answer.b));
-      body.replaceChildren(...figures);
+      if (mine !== job) return;
+      if (answer.cancelled) { status.textContent = 'Many starts cancelled.'; return; }
+      draw(answer, base.etas, base.steps);
       status.textContent = `${answer.count} starts in [${formatShort(answer.a)}, ${formatShort(answer.b)}], seed ${answer.seed}, `
-        + `${base.steps} steps of ${method} each; grouped by the stationary point within ${formatShort(groupTolerance(answer.a, answer.b))}.`;
+        + `${base.steps} steps of ${listWords(methods)} each${methods.length > 1 ? ' from the same starts' : ''}; `
+        + `grouped by the stationary point within ${formatShort(groupTolerance(answer.a, answer.b))}.`;
     } catch (error) {
       if (mine === job) status.textContent = error.message;
     } finally {
-      if (mine === job) section.setAttribute('aria-busy', 'false');
+      if (mine === job) { controls.hide(); section.setAttribute('aria-busy', 'false'); }
     }
   }
 
   run.addEventListener('click', start);
+  controls.cancel.addEventListener('click', () => { job?.cancel(); });
   return { start, section };
 }

@@ -1,5 +1,5 @@
 // The frame the analysis views share: a titled panel with a few settings, a Run button, a status line
-// and a body for what they draw.
+// and a body for what they draw; progress and Cancel for their long jobs; names listed in a status line.
 export function numberField(key, label, placeholder) {
   const wrapper = document.createElement('div');
   wrapper.className = 'field';
@@ -44,4 +44,28 @@ export function analysisSection({ id, title, intro }) {
   const body = Object.assign(document.createElement('div'), { className: 'analysis-body', id: `${id}-body` });
   section.append(head, text, fields, status, body);
   return { section, head, tools, fields, run, status, body };
+}
+
+// A Cancel button in the panel's head and a progress bar at the top of its body, both hidden until a
+// long job runs: show() when it starts, report(fraction) as it goes, hide() when it ends.
+export function progressControls({ id, tools, body, label }) {
+  const cancel = Object.assign(document.createElement('button'), { type: 'button', className: 'action', textContent: 'Cancel', id: `${id}-cancel` });
+  cancel.hidden = true;
+  tools.prepend(cancel);
+  const progress = Object.assign(document.createElement('progress'), { max: 100, value: 0, id: `${id}-progress` });
+  progress.hidden = true;
+  progress.setAttribute('aria-label', label);
+  body.prepend(progress);
+  return {
+    cancel,
+    progress,
+    show() { progress.value = 0; progress.hidden = false; cancel.hidden = false; },
+    report(fraction) { progress.value = Math.round(fraction * 100); },
+    hide() { progress.hidden = true; cancel.hidden = true; },
+  };
+}
+
+// ['gd', 'momentum', 'adam'] -> 'gd, momentum, and adam'
+export function listWords(words) {
+  return new Intl.ListFormat('en', { type: 'conjunction' }).format(words);
 }

@@ -1,14 +1,21 @@
 // "Step-size sweep": for each η over a range, run long enough to forget the start (burn-in), then plot the
 // iterates it keeps visiting against η: one point where GD converges, two where it flips between two
-// points, then 4, 8, … and a smear where it is chaotic, nothing where it diverged. The thresholds
-// η_max = 2/f″ of the minima are drawn as vertical lines. Long sweeps report progress and can be cancelled.
+// points, then 4, 8, … and a smear where it is chaotic, nothing where it diverged. One diagram per chosen
+// method, one under the other on the same η and x scales, so where each method stops settling lines up.
+// Plain gradient descent's thresholds η_max = 2/f″ of the minima are drawn as vertical lines on each.
+// Each method's sweep is its own request to the worker, run one after the other; progress is over all of
+// them, and Cancel stops the whole set.
 import { Chart } from 'chart.js';
 import { formatShort } from '../format.js';
-import { analysisSection, numberField, selectField } from './section.js';
+import { pathStyle } from '../palette.js';
+import { analysisSection, listWords, numberField, progressControls, selectField } from './section.js';
+import { methodById } from '../../state/methods.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
 
 const BURN_IN = 500;
 const KEEP = 50;
+// The width of every diagram's x axis, so that their plot areas, and so their η scales, line up.
+const Y_AXIS_WIDTH = 58;
 
 // Vertical lines at the thresholds, labelled at the top, drawn under the points.
 const thresholdLines = {
@@ -36,8 +43,10 @@ const thresholdLines = {
   },
 };
 
+// The range of the iterates (the vertical axis) every diagram shares: the middle 98% of all methods'
+// iterates, and the minima.
 function yRange(values, landmarks) {
-  const finite = Float64Array.from(values.filter(Number.isFinite)).sort();
+  const finite = Float64Array.from(values).sort();
   if (finite.length === 0) return null;
   const q = (p) => finite[Math.min(finite.length - 1, Math.floor(p * (finite.length - 1)))];
   let low = q(0.01);
@@ -50,9 +59,9 @@ function yRange(values, landmarks) {
 export function createSweep(after, { client, request, viewState, onSettings, theme }) {
   const { section, fields, tools, run, status, body } = analysisSection({
     id: 'sweep', title: 'Step-size sweep',
-    intro: `For each η: ${BURN_IN} steps from x₀ to settle, then the next ${KEEP} iterates drawn against η. `
-      + 'One point means it converged, two that it flips between two points, a smear that it is chaotic; '
-      + 'dashed lines mark η_max = 2/f″ of the minima.',
+    intro: `For each η: ${BURN_IN} steps from x₀ to settle, then the next ${KEEP} iterates drawn against η, `
+      + 'one diagram per method. One point means it converged, two that it flips between two points, a smear '
+      + 'that it is chaotic; dashed lines mark plain gradient descent’s η_max = 2/f″ of the minima.',
   });
   fields.classList.add('row-4');
   fields.append(
@@ -61,25 +70,15 @@ export function createSweep(after, { client, request, viewState, onSettings, the
     numberField('sweepn', 'values', VIEW_DEFAULTS.sweepn),
     selectField('sweepscale', 'scale', [['log', 'log'], ['linear', 'linear']]),
   );
-  const cancel = Object.assign(document.createElement('button'), { type: 'button', className: 'action', textContent: 'Cancel', id: 'sweep-cancel' });
-  cancel.hidden = true;
-  tools.prepend(cancel);
-  const progress = Object.assign(document.createElement('progress'), { max: 100, value: 0, id: 'sweep-progress' });
-  progress.hidden = true;
-  progress.setAttribute('aria-label', 'Sweep progress');
-  const box = Object.assign(document.createElement('div'), { className: 'chart-box chart-box-tall' });
-  const canvas = document.createElement('canvas');
-  canvas.id = 'sweep-chart';
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', 'The iterates each step size keeps visiting after the burn-in, against η, with the thresholds η_max as dashed vertical lines.');
-  box.append(canvas);
-  box.hidden = true;
-  body.append(progress, box);
+  const controls = progressControls({ id: 'sweep', tools, body, label: 'Sweep progress' });
+  const diagrams = Object.assign(document.createElement('div'), { className: 'sweep-diagrams' });
+  body.append(diagrams);
   after.after(section);
   section.addEventListener('input', onSettings);
 
-  let chart = null;
-  let job = null;
+  let charts = [];
+  let job = null;        // the request in flight; replaced by each method's in turn
+  let current = null;    // the whole set: { cancelled }
 
   function settings() {
     const state = viewState();
@@ -87,48 +86,113 @@ export function createSweep(after, { client, request, viewState, onSettings, the
     return chosen.error ? chosen : { ...chosen, scale: state.sweepscale === 'linear' ? 'linear' : 'log' };
   }
 
-  function draw(answer) {
-    const t = theme();
+  function pointsOf(answer) {
     const points = [];
-    const values = [];
     for (let i = 0; i < answer.eta.length; i++) {
       for (let j = 0; j < answer.keep; j++) {
         const y = answer.x[i * answer.keep + j];
-        if (Number.isFinite(y)) { points.push({ x: answer.eta[i], y }); values.push(y); }
+        if (Number.isFinite(y)) points.push({ x: answer.eta[i], y });
       }
     }
-    const minima = answer.landmarks.filter((p) => p.kind === 'min' && Number.isFinite(p.etaMax));
+    return points;
+  }
+
+  function linesOf(landmarks) {
     const lines = [];
-    for (const p of minima) {
+    for (const p of landmarks.filter((q) => q.kind === 'min' && Number.isFinite(q.etaMax))) {
       const same = lines.find((l) => Math.abs(l.eta - p.etaMax) <= 1e-9 * p.etaMax);
       if (same) same.label = `η_max = ${formatShort(p.etaMax)}`;
       else lines.push({ eta: p.etaMax, label: `η_max = ${formatShort(p.etaMax)} (x = ${formatShort(p.x)})` });
     }
-    const range = yRange(values, minima);
+    return lines;
+  }
+
+  // A labelled, empty place for each method's diagram, in the order the methods were chosen.
+  function frame(id, index, tall) {
+    const method = methodById(id);
+    const figure = document.createElement('figure');
+    figure.className = 'sweep-diagram';
+    figure.dataset.method = id;
+    const caption = Object.assign(document.createElement('figcaption'), { textContent: method?.name ?? id });
+    caption.append(' ', Object.assign(document.createElement('span'), { className: 'method-id mono', textContent: id }));
+    const swatch = Object.assign(document.createElement('span'), { className: 'swatch', textContent: '●' });
+    swatch.setAttribute('aria-hidden', 'true');
+    swatch.style.color = pathStyle(index, theme().dark).color;
+    caption.prepend(swatch);
+    const box = Object.assign(document.createElement('div'), { className: tall ? 'chart-box chart-box-tall' : 'chart-box' });
+    const canvas = Object.assign(document.createElement('canvas'), { id: `sweep-chart-${id}`, className: 'sweep-chart' });
+    canvas.dataset.method = id;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', `${method?.name ?? id}: the iterates each step size keeps visiting after the burn-in, against η, `
+      + 'with the thresholds η_max as dashed vertical lines.');
+    box.append(canvas);
+    box.hidden = true;
+    const note = Object.assign(document.createElement('p'), { className: 'hint sweep-note' });
+    note.hidden = true;
+    figure.append(caption, box, note);
+    return { id, index, figure, box, canvas, note, chart: null, answer: null };
+  }
+
+  function options(slot, range) {
+    const t = theme();
+    const answer = slot.answer;
     const axis = (title, type) => ({
       type, title: { display: true, text: title, color: t.muted },
       grid: { color: t.grid }, border: { color: t.grid }, ticks: { color: t.muted, maxRotation: 0, includeBounds: false },
     });
-    const options = {
+    return {
       animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
       events: [],
       scales: {
         x: { ...axis('step size η', answer.scale === 'log' ? 'logarithmic' : 'linear'), min: answer.eta[0], max: answer.eta[answer.eta.length - 1] },
-        y: { ...axis('x after the burn-in', 'linear'), ...(range ? { min: range[0], max: range[1] } : {}) },
+        y: {
+          ...axis('x after the burn-in', 'linear'), ...(range ? { min: range[0], max: range[1] } : {}),
+          afterFit(scale) { scale.width = Y_AXIS_WIDTH; },
+        },
       },
-      plugins: { legend: { display: false }, tooltip: { enabled: false }, descentThresholdLines: { lines, color: t.text } },
+      plugins: { legend: { display: false }, tooltip: { enabled: false }, descentThresholdLines: { lines: slot.lines, color: t.text } },
     };
-    const dataset = { data: points, pointRadius: 0.9, borderWidth: 0, backgroundColor: t.dark ? '#56B4E9' : '#0072B2', showLine: false };
-    box.hidden = false;
-    if (!chart) chart = new Chart(canvas, { type: 'scatter', data: { datasets: [dataset] }, options, plugins: [thresholdLines] });
-    else { chart.options = options; chart.data.datasets = [dataset]; chart.update('none'); }
-    canvas.dataset.thresholds = lines.map((l) => l.eta).join(',');
-    canvas.dataset.points = String(points.length);
+  }
+
+  // Draws a method's diagram, and redraws the others when the range of the iterates they share has grown.
+  function draw(slot, answer, slots) {
+    const t = theme();
+    slot.answer = answer;
+    slot.points = pointsOf(answer);
+    slot.lines = linesOf(answer.landmarks);
+    const done = slots.filter((s) => s.answer);
+    const values = done.flatMap((s) => s.points.map((p) => p.y));
+    const minima = done.flatMap((s) => s.answer.landmarks.filter((p) => p.kind === 'min' && Number.isFinite(p.etaMax)));
+    const range = yRange(values, minima);
+    for (const s of done) {
+      const same = s.range && range && s.range[0] === range[0] && s.range[1] === range[1];
+      if (s.chart && same) continue;
+      s.range = range;
+      s.box.hidden = false;
+      if (s.chart) { s.chart.options = options(s, range); s.chart.update('none'); continue; }
+      const dataset = { data: s.points, pointRadius: 0.9, borderWidth: 0, backgroundColor: pathStyle(s.index, t.dark).color, showLine: false };
+      s.chart = new Chart(s.canvas, { type: 'scatter', data: { datasets: [dataset] }, options: options(s, range), plugins: [thresholdLines] });
+      charts.push(s.chart);
+    }
+    // Where the η axis lies, so a test can see that the diagrams line up.
+    const { chartArea: area, scales: { x } } = slot.chart;
+    slot.canvas.dataset.etaAxis = [x.min, x.max, Math.round(area.left), Math.round(area.right)].join(',');
+    slot.canvas.dataset.thresholds = slot.lines.map((l) => l.eta).join(',');
+    slot.canvas.dataset.points = String(slot.points.length);
+    if (slot.points.length === 0) {
+      slot.note.hidden = false;
+      slot.note.textContent = `${methodById(slot.id)?.name ?? slot.id} diverged or left the domain at every step size in this range.`;
+    }
+  }
+
+  function clear() {
+    for (const chart of charts) chart.destroy();
+    charts = [];
+    diagrams.replaceChildren();
   }
 
   function finish() {
-    cancel.hidden = true;
-    progress.hidden = true;
+    controls.hide();
     section.setAttribute('aria-busy', 'false');
   }
 
@@ -137,37 +201,53 @@ export function createSweep(after, { client, request, viewState, onSettings, the
     const chosen = settings();
     if (!base) { status.textContent = 'Fix the experiment’s fields first.'; return; }
     if (chosen.error) { status.textContent = chosen.error; return; }
+    if (current) current.cancelled = true;
     job?.cancel();
-    const method = base.methods?.[0] ?? base.method;
+    const set = { cancelled: false };
+    current = set;
+    const methods = base.methods ?? [base.method];
+    const swept = methods.filter((id) => methodById(id)?.usesEta !== false);
     const xRange = [base.x0 - 4, base.x0 + 4];
-    progress.value = 0;
-    progress.hidden = false;
-    cancel.hidden = false;
+    clear();
+    const slots = methods.map((id, m) => frame(id, m * base.etas.length, methods.length === 1));
+    diagrams.append(...slots.map((slot) => slot.figure));
+    for (const slot of slots.filter((s) => !swept.includes(s.id))) {
+      slot.note.hidden = false;
+      slot.note.textContent = `${methodById(slot.id).name} takes no step size: there is nothing to sweep.`;
+    }
+    controls.show();
     section.setAttribute('aria-busy', 'true');
     status.textContent = 'Sweeping… 0%';
-    const mine = client.start({
-      kind: 'sweep', expression: base.expression, x0: base.x0, method, burnIn: BURN_IN, keep: KEEP,
-      parameters: base.parametersByMethod?.[method] ?? base.parameters, xRange, ...chosen,
-    }, (fraction) => {
-      if (mine !== job) return;
-      progress.value = Math.round(fraction * 100);
+    const report = (fraction) => {
+      controls.report(fraction);
       status.textContent = `Sweeping… ${Math.round(fraction * 100)}%`;
-    });
-    job = mine;
+    };
     try {
-      const answer = await mine.done;
-      if (mine !== job) return;
+      for (const [i, id] of swept.entries()) {
+        const mine = client.start({
+          kind: 'sweep', expression: base.expression, x0: base.x0, method: id, burnIn: BURN_IN, keep: KEEP,
+          parameters: base.parametersByMethod?.[id] ?? base.parameters, xRange, ...chosen,
+        }, (fraction) => { if (mine === job) report((i + fraction) / swept.length); });
+        job = mine;
+        const answer = await mine.done;
+        if (set !== current) return;
+        if (answer.cancelled || set.cancelled) { finish(); status.textContent = 'Sweep cancelled.'; return; }
+        draw(slots.find((s) => s.id === id), answer, slots);
+        report((i + 1) / swept.length);
+      }
       finish();
-      if (answer.cancelled) { status.textContent = 'Sweep cancelled.'; return; }
-      draw(answer);
-      status.textContent = `${answer.eta.length} step sizes from ${formatShort(chosen.etaMin)} to ${formatShort(chosen.etaMax)} (${chosen.scale}), `
-        + `${method} from x₀ = ${formatShort(base.x0)}: ${BURN_IN} steps of burn-in, ${KEEP} kept.`;
+      const first = slots.find((s) => s.answer)?.answer;
+      status.textContent = `${first ? first.eta.length : chosen.count} step sizes from ${formatShort(chosen.etaMin)} to ${formatShort(chosen.etaMax)} (${chosen.scale}), `
+        + `${listWords(swept) || 'no method that takes a step size'} from x₀ = ${formatShort(base.x0)}: ${BURN_IN} steps of burn-in, ${KEEP} kept.`;
     } catch (error) {
-      if (mine === job) { finish(); status.textContent = error.message; }
+      if (set === current) { finish(); status.textContent = error.message; }
     }
   }
 
   run.addEventListener('click', start);
-  cancel.addEventListener('click', () => { job?.cancel(); });
+  controls.cancel.addEventListener('click', () => {
+    if (current) current.cancelled = true;
+    job?.cancel();
+  });
   return { start, section };
 }
