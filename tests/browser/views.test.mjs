@@ -56,7 +56,7 @@ describe('analysis views', () => {
       assert.ok(await page.$('#method-rule .method-rule math'), 'rules are MathML');
       assert.ok(await inkedPixels(page, '#path-chart') > 2000);
       await page.check('#compare-adam');
-      await page.waitForFunction(() => /At most 8 paths/.test(document.querySelector('#eta-error').textContent));
+      await page.waitForFunction(() => /At most 8 paths/.test(document.querySelector('#method-error').textContent));
       await page.uncheck('#compare-momentum');
       await page.waitForFunction(() => location.search.includes('method=gd,adam')
         && document.querySelector('#results-body tr:nth-child(4) th').textContent.includes('adam'));

@@ -55,7 +55,8 @@ class DescentExplorer extends HTMLElement {
       const value = this.getAttribute(name);
       if (value !== null) state[name] = value;
     }
-    state.log = this.hasAttribute('log') && this.getAttribute('log') !== 'false';
+    // log: a log loss axis; log="false" a linear one; without it, the one the values call for.
+    state.log = this.hasAttribute('log') ? this.getAttribute('log') !== 'false' : null;
     return state;
   }
 

@@ -91,10 +91,23 @@ function landmarksOf(entry, xRange) {
   return entry.landmarks;
 }
 
+// A function without x that has no finite value (1/0, log(0), sqrt(-1)) has nothing to descend: every run
+// would stop at step 0. It is refused as an error in f, about the whole expression (column 0).
+function refuseWithoutValue(fn, expression) {
+  if (/\bx\b/.test(fn.text)) return;
+  const { f } = fn.at(0);
+  if (Number.isFinite(f)) return;
+  const typed = expression.trim().length > 40 ? `${expression.trim().slice(0, 40)}…` : expression.trim();
+  const value = Number.isNaN(f) ? 'undefined' : f > 0 ? '∞' : '−∞';
+  throw Object.assign(new Error(`${typed} has no finite value anywhere: it is ${value} for every x, so there is no slope to follow. ` +
+    'Type a function of x with finite values, e.g. x^2.'), { column: 0, openedAt: null });
+}
+
 export function runExperiment(engine, request) {
   const started = performance.now();
   // While another field is wrong the expression is still checked, so its error message stays current.
   const entry = compiled(engine, request.expression);
+  refuseWithoutValue(entry.fn, request.expression);
   if (request.checkOnly) return { checkOnly: true };
   const { fn } = entry;
   const runs = pathsOf(request).map((path) => runOne(engine, fn, request, path));

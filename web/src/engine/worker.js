@@ -9,7 +9,8 @@
 //                   { type: 'progress', id, fraction }               from a job that yields, 0 to 1
 //                   { type: 'answer', id, ok: true, answer }
 //                   { type: 'answer', id, ok: false, kind, message, column?, openedAt?, setting? }
-//                                                   kind: 'expression' (column says where), 'settings'
+//                                                   kind: 'expression' (column says where, 1-based; 0 when
+//                                                   the whole expression is at fault), 'settings'
 //                                                   (setting names it as engine.settings does), 'engine'
 //
 // Requests carry ids; the page decides which answers are still wanted.

@@ -12,7 +12,8 @@ export function embedSnippet(state, scriptUrl, controls = 'full') {
   const attributes = ATTRIBUTES
     .filter((name) => state[name].trim() !== '')
     .map((name) => `${name}="${escapeAttribute(state[name].trim())}"`);
-  if (state.log) attributes.push('log');
+  if (state.log === true) attributes.push('log');
+  if (state.log === false) attributes.push('log="false"');
   attributes.push(`controls="${controls}"`);
   return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n` +
     `<descent-explorer ${attributes.join(' ')}></descent-explorer>`;

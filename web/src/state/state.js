@@ -21,7 +21,8 @@ export const DEFAULT_STATE = Object.freeze({
   ...Object.fromEntries(PARAMETER_NAMES.map((name) => [name, ''])),
   schedule: 'constant',
   ...Object.fromEntries([...SCHEDULE_PARAMETER_NAMES, ...TRAINING_NAMES].map((name) => [name, ''])),
-  tol: '', xmin: '', xmax: '', log: false,
+  // The loss chart's scale: true (log), false (linear), or null for the one the values call for.
+  tol: '', xmin: '', xmax: '', log: null,
   ...Object.fromEntries(VIEW_KEYS.map((key) => [key, ''])),
 });
 
@@ -59,7 +60,7 @@ export function stateFromQuery(search) {
     if (value === null) {
       problems.push(`The link's value for '${key}' is not valid percent-encoding, so it was ignored.`);
     } else if (key === 'log') {
-      state.log = value === '1' || value === 'true';
+      state.log = ['1', 'true'].includes(value) ? true : ['0', 'false'].includes(value) ? false : null;
     } else if (TEXT_FIELDS.includes(key)) {
       state[key] = value.slice(0, 2000);
     } else {
@@ -107,7 +108,8 @@ export function queryFromState(state) {
       add(key, text);
     }
   }
-  if (state.log) parts.push('log=1');
+  if (state.log === true) parts.push('log=1');
+  if (state.log === false) parts.push('log=0');
   return `?${parts.join('&')}`;
 }
 
@@ -157,9 +159,21 @@ function checkOptionalNumber(key, text, errors, rule) {
 // The chart's range is the page's own setting, not the engine's.
 const finite = (v) => (Number.isFinite(v) ? null : 'Must be finite.');
 
+// Too many paths is the fault of whichever of the methods and the step sizes went up since the previous
+// state; without one (a link), of the methods, which multiply the step sizes, unless they are one.
+function tooManyPathsField(methodCount, etaCount, previous) {
+  if (previous) {
+    const before = { method: methodIds(previous.method).length, eta: String(previous.eta).split(/[,;\s]+/).filter(Boolean).length };
+    if (etaCount > before.eta && methodCount <= before.method) return 'eta';
+    if (methodCount > before.method) return 'method';
+  }
+  return methodCount > 1 ? 'method' : 'eta';
+}
+
 // Turns the typed state into an engine request, or reports which fields are wrong and why.
 // The expression itself is checked by the engine, which knows the grammar and points at the column.
-export function checkState(state) {
+// `previous`, the state checked before this one, tells which field pushed the paths over the limit.
+export function checkState(state, previous = null) {
   const errors = {};
   const methods = methodIds(state.method).map(methodById).filter(Boolean);
   if (methods.length === 0) methods.push(METHODS[0]);
@@ -169,7 +183,10 @@ export function checkState(state) {
   const etas = checkEtas(state.eta, errors);
   const steps = checkNumber('steps', state.steps, errors);
   if (etas.length * methods.length > MAX_PATHS) {
-    errors.eta = `At most ${MAX_PATHS} paths at once: ${methods.length} methods × ${etas.length} step sizes is too many.`;
+    const paths = `${methods.length} methods × ${etas.length} step size${etas.length === 1 ? '' : 's'}`;
+    const field = tooManyPathsField(methods.length, etas.length, previous);
+    const fix = field === 'method' ? 'untick a method or drop a step size' : 'drop a step size or untick a method';
+    errors[field] = `At most ${MAX_PATHS} paths at once: ${paths} is too many; ${fix}.`;
   }
   // Each method reads only its own hyperparameters; `parameters` holds every chosen method's.
   const parameters = {};

@@ -20,6 +20,23 @@ const TYPING_PAUSE_MS = 120;
 const BUSY_NOTICE_MS = 200;
 const LOSS_EVERY_MS = 100;
 const FIX_FIELDS = 'Fix the highlighted fields to run again; the charts show the last experiment that worked.';
+const FIX_FIELDS_FIRST = 'Fix the highlighted fields to run the experiment.';
+
+// What each card says while no experiment has worked yet, by what is in the way: the function or another field.
+const EMPTY_MESSAGES = {
+  f: {
+    path: 'Fix the function above to draw its curve and the paths down it.',
+    loss: 'Fix the function above to see the loss at each step.',
+    'step-size': 'Fix the function above to see the step size of each step.',
+    results: 'No runs yet: fix the function above.',
+  },
+  fields: {
+    path: 'Fix the highlighted fields above to draw the curve and the paths down it.',
+    loss: 'Fix the highlighted fields above to see the loss at each step.',
+    'step-size': 'Fix the highlighted fields above to see the step size of each step.',
+    results: 'No runs yet: fix the highlighted fields above.',
+  },
+};
 
 function summary(answer) {
   const count = answer.runs.length;
@@ -57,6 +74,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
 
   let lastAnswer = null;
   let lastState = null;
+  let checkedState = null; // the state checked before the last one, to tell which field pushed it over a limit
   let lastRequest = null; // the request the newest answer will be for
   let busyTimer = 0;
   let typingTimer = 0;
@@ -75,10 +93,30 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     slot.title = printed.text;
   }
 
+  // A chart's note says in words what it draws at its edges (and why its scale is what it is).
+  function showNote(id, text) {
+    const note = $(id);
+    if (note.textContent !== text) note.textContent = text;
+    note.hidden = text === '';
+  }
+
   function drawPath() {
     setLandmarkOverlay(pathChart.chart, lastAnswer.landmarks, theme);
-    pathChart.render(lastAnswer, theme);
+    showNote('#path-note', pathChart.render(lastAnswer, theme));
     x0Slider?.sync();
+  }
+
+  // Until an experiment has worked, the cards say what to do (`cause` 'f' or 'fields'; null while loading).
+  function showEmpty(cause) {
+    output.classList.toggle('empty', !lastAnswer);
+    if (lastAnswer) return;
+    const messages = EMPTY_MESSAGES[cause] ?? {};
+    for (const [name, selector] of [['path', '#path-chart'], ['loss', '#loss-chart'], ['step-size', '#step-size-chart'],
+      ['results', '#results-body']]) {
+      const card = $(selector)?.closest('section');
+      const slot = card?.querySelector('.chart-empty');
+      if (slot) slot.textContent = messages[name] ?? '';
+    }
   }
 
   function draw() {
@@ -93,7 +131,9 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     lossTimer = 0;
     if (!lossChart) return;
     lossDrawnAt = performance.now();
-    lossChart.render(lastAnswer, theme, lastState.log);
+    const loss = lossChart.render(lastAnswer, theme, lastState.log);
+    form.showLogScale(loss.logScale);
+    showNote('#loss-note', loss.note);
     stepSizeChart.render(lastAnswer, theme);
   }
 
@@ -124,11 +164,13 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     loadExtrasSoon();
     if (message.ok && message.answer.checkOnly) {
       form.showExpressionError(lastState.f, null);
-      status.textContent = FIX_FIELDS;
+      status.textContent = lastAnswer ? FIX_FIELDS : FIX_FIELDS_FIRST;
+      showEmpty('fields');
       return;
     }
     if (message.ok) {
       lastAnswer = message.answer;
+      showEmpty(null);
       form.showExpressionError(lastState.f, null);
       output.classList.remove('stale');
       for (const [name, printed] of Object.entries(lastAnswer.formulas)) showFormula(name, printed);
@@ -145,12 +187,14 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       form.showExpressionError(lastState.f, message);
       status.textContent = lastAnswer
         ? 'The function has an error; the charts show the last one that worked.'
-        : 'The function has an error.';
+        : 'The function has an error: fix it above to draw the curve.';
+      showEmpty('f');
     } else if (message.kind === 'settings' && message.setting && form.field(`${fieldOf(message.setting)}-error`)) {
       // The engine refused a setting: its message goes on that field, as a typing mistake would.
       form.showExpressionError(lastState.f, null);
       form.showFieldErrors({ [fieldOf(message.setting)]: message.message });
-      status.textContent = FIX_FIELDS;
+      status.textContent = lastAnswer ? FIX_FIELDS : FIX_FIELDS_FIRST;
+      showEmpty('fields');
     } else {
       form.showExpressionError(lastState.f, null);
       status.textContent = message.message;
@@ -194,12 +238,14 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     bands.cancel();
     lastState = readState();
     onState(lastState);
-    const { request, errors } = checkState(lastState);
+    const { request, errors } = checkState(lastState, checkedState);
+    checkedState = lastState;
     form.showFieldErrors(errors);
     if (errors.f) form.showExpressionError(lastState.f, { message: errors.f });
     if (!request) {
       if (lastAnswer) output.classList.add('stale');
-      status.textContent = FIX_FIELDS;
+      status.textContent = lastAnswer ? FIX_FIELDS : FIX_FIELDS_FIRST;
+      showEmpty(errors.f ? 'f' : 'fields');
       if (errors.f) { runner.forget(); loadExtrasSoon(); }
       else runner.submit({ expression: lastState.f, checkOnly: true });
       return;

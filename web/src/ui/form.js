@@ -23,11 +23,14 @@ export function createForm(root) {
     field(name).placeholder = fallback === null ? 'off' : String(fallback);
   }
   const compare = createMethodChoice(method, field('method-rule'));
+  // The log box shows the scale the loss chart draws; until it is clicked the values choose it (null).
+  let logChoice = null;
+  log.addEventListener('change', () => { logChoice = log.checked; });
 
   function read() {
     const state = Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(name).value]));
     state.method = compare.read();
-    state.log = log.checked;
+    state.log = logChoice;
     return Object.assign(state, readViewFields(root.getRootNode()));
   }
 
@@ -70,7 +73,8 @@ export function createForm(root) {
     for (const [fold, names] of folds) if (names.some((name) => (state[name] ?? '').trim() !== '')) fold.open = true;
     if (state.schedule !== 'constant') folds[0][0].open = true;
     compare.write(state.method);
-    log.checked = state.log;
+    logChoice = state.log ?? null;
+    if (logChoice !== null) log.checked = logChoice;
     writeViewFields(root.getRootNode(), state);
     showMethod();
     showSchedule();
@@ -87,6 +91,12 @@ export function createForm(root) {
       if (message === '') input.removeAttribute('aria-invalid');
       else input.setAttribute('aria-invalid', 'true');
     }
+    compare.showError(errors.method ?? '');
+  }
+
+  // The scale the loss chart drew, when the values chose it.
+  function showLogScale(logScale) {
+    log.checked = logScale;
   }
 
   // Shows an expression error under f(x): the message, then the input with the offending column
@@ -110,7 +120,7 @@ export function createForm(root) {
   method.addEventListener('change', showMethod);
   field('schedule').addEventListener('change', showSchedule);
   compare.onChange(showMethod);
-  return { read, write, showMethod, showFieldErrors, showExpressionError, field };
+  return { read, write, showMethod, showFieldErrors, showExpressionError, showLogScale, field };
 }
 
 function markedSource(text, column, openedAt) {

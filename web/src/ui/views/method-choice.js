@@ -19,6 +19,10 @@ export function createMethodChoice(select, ruleSlot) {
   }
   box.append(legend, list);
   select.after(box);
+  // A message about the choice (too many paths, a method the engine refuses) goes under the boxes.
+  const error = select.getRootNode().querySelector('#method-error');
+  box.after(error);
+  box.setAttribute('aria-describedby', error.id);
   // Takes the place (and the id, which the menu's aria-describedby names) of the one-line rule.
   const rules = Object.assign(document.createElement('div'), { className: 'method-rules', id: ruleSlot.id });
   ruleSlot.replaceWith(rules);
@@ -48,11 +52,18 @@ export function createMethodChoice(select, ruleSlot) {
     renderMethodRules(rules, read().split(','));
   }
 
+  function showError(message) {
+    error.textContent = message;
+    box.classList.toggle('invalid', message !== '');
+    if (message) select.setAttribute('aria-invalid', 'true');
+    else select.removeAttribute('aria-invalid');
+  }
+
   function onChange(callback) {
     select.addEventListener('change', () => { syncBoxes(); callback(); });
     list.addEventListener('change', callback);
   }
 
   syncBoxes();
-  return { read, write, showRules, onChange };
+  return { read, write, showRules, showError, onChange };
 }
