@@ -4,8 +4,11 @@
 import { chooseXRange, chooseYRange } from './viewport.js';
 import { pick, thinIndices } from './thin.js';
 import { stepSizesAlong } from './step-sizes.js';
+import { divergenceCause } from './step-causes.js';
 
 const CURVE_SAMPLES = 600;
+// How many steps before a divergence are looked at for its cause.
+const CAUSE_WINDOW = 64;
 
 function formula(printed) {
   return { text: printed.text, latex: printed.latex, mathml: printed.mathml };
@@ -33,8 +36,17 @@ export function pathsOf(request) {
   return methods.flatMap((method) => request.etas.map((eta) => ({ method, eta, compared: methods.length > 1 })));
 }
 
+// Why a run diverged, from the engine's account of the steps just before it did (step-causes.js).
+function causeOfDivergence(engine, settings, trajectory) {
+  if (trajectory.status !== 'diverged' || trajectory.stoppedAt < 1) return null;
+  const count = Math.min(trajectory.stoppedAt, CAUSE_WINDOW);
+  const steps = engine.describeSteps({ ...settings, from: trajectory.stoppedAt - count, count });
+  return divergenceCause(settings.method, steps);
+}
+
 function runOne(engine, fn, request, { method, eta, compared }) {
-  const trajectory = engine.run(runSettings(request, method, eta));
+  const settings = runSettings(request, method, eta);
+  const trajectory = engine.run(settings);
   const kept = thinIndices(trajectory.x, trajectory.f);
   const run = {
     eta,
@@ -48,6 +60,10 @@ function runOne(engine, fn, request, { method, eta, compared }) {
     df: pick(trajectory.df, kept),
     ...stepSizesAlong(fn, trajectory, kept),
     method,
+    // Why it stopped, where the engine or its steps say: run.why in the engine's words for a run that
+    // left the domain, run.cause for one that diverged.
+    why: trajectory.why ?? null,
+    cause: causeOfDivergence(engine, settings, trajectory),
   };
   // With several methods each run is labelled by both.
   return compared ? { ...run, label: `${method}, η = ${eta}` } : run;
@@ -111,6 +127,11 @@ export function runExperiment(engine, request) {
   if (request.checkOnly) return { checkOnly: true };
   const { fn } = entry;
   const runs = pathsOf(request).map((path) => runOne(engine, fn, request, path));
+  // A start where f or f′ is undefined is a mistake in x₀, not a run: it is refused on that field.
+  if (runs.every((run) => run.status === 'undefined' && run.stoppedAt === 0)) {
+    // A plain Error with .setting, as engine.js's SettingsError is: the worker reports it the same way.
+    throw Object.assign(new Error(runs[0].why ?? `f is undefined at x0 = ${request.x0}`), { setting: 'x0' });
+  }
   const xRange = chooseXRange(runs, request.x0, request.xRange);
   const curve = fn.sample(xRange[0], xRange[1], CURVE_SAMPLES);
   const yRange = chooseYRange(curve.f, runs, xRange);

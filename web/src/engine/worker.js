@@ -2,7 +2,7 @@
 // worker's half of the one protocol between the page and a worker (engine-client.js is the page's half):
 //
 //   page -> worker  { type: 'run', id, request }    request.kind picks the job: 'experiment' (the default),
-//                                                   'csv', 'bands', 'multistart' or 'sweep'
+//                                                   'csv', 'bands', 'multistart', 'sweep' or 'steps'
 //                   { type: 'cancel', id }          that job's answer is no longer wanted: a job that yields
 //                                                   (the sweep, the bands) stops at its next yield, and none is answered
 //   worker -> page  { type: 'started' }             once, as soon as this script runs
@@ -19,6 +19,7 @@ import { runExperiment, transferablesOf } from './experiment.js';
 import { trajectoryCsv } from './trajectories.js';
 import { bandTransferables, noiseBands } from './noise-bands.js';
 import { multiStart, sweep } from './analysis-jobs.js';
+import { describedSteps } from './described-steps.js';
 
 // The first experiment costs tens of times what later ones do (the browser compiles the engine's wasm
 // functions and this script's hot paths when they are first called), so a small one is run as soon as the
@@ -71,6 +72,7 @@ const JOBS = {
   bands: { run: noiseBands, transfer: bandTransferables },
   multistart: { run: multiStart },
   sweep: { run: sweep },
+  steps: { run: describedSteps },
 };
 
 // The jobs received and not yet answered, by id, so that a cancel message can reach a job that yields.

@@ -2,24 +2,17 @@
 // trajectories as CSV and each chart as a PNG. Whatever the clipboard refuses is shown to copy by hand.
 import { checkState } from '../state/state.js';
 import { embedSnippet } from '../state/embed-snippet.js';
+import { copyText } from './clipboard.js';
 import { downloadChart, downloadText } from './download.js';
-
-const CLIPBOARD_PATIENCE_MS = 1000;
 
 export function wireActions(root, { client, embedScript, state, answer, theme, charts, say }) {
   const $ = (selector) => root.querySelector(selector);
   const note = $('#action-note');
   const tell = (text) => { if (note) note.textContent = text; };
 
-  // A clipboard that neither copies nor refuses within a moment counts as out of reach.
+  // The words for a copy that worked, or null when the clipboard is out of reach.
   async function copy(text, done) {
-    try {
-      const refused = new Promise((_, reject) => { setTimeout(reject, CLIPBOARD_PATIENCE_MS); });
-      await Promise.race([navigator.clipboard.writeText(text), refused]);
-      return done;
-    } catch {
-      return null;
-    }
+    return (await copyText(text)) ? done : null;
   }
 
   // LaTeX is for pasting into a post; if the clipboard is out of reach, the status line shows it to copy by hand.

@@ -157,7 +157,13 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     if (key === shownTables) return;
     shownTables = key;
     renderResults($('#results-body'), runs, theme.dark);
-    renderLandmarks($('#landmarks'), landmarks, runs);
+    renderLandmarks($('#landmarks'), landmarks, runs, useEta);
+  }
+
+  // A step size chosen beside a minimum (landmarks.js) replaces the η field's and runs.
+  function useEta(text) {
+    $('#eta').value = text;
+    update();
   }
 
   function showAnswer(message) {
@@ -292,6 +298,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       pathChart: pathChart.chart,
       state: () => lastState,
       theme: () => theme,
+      stepClient: client,
       client: analysisClient,
       onSettings() { lastState = readState(); onState(lastState); },
     });

@@ -1,4 +1,5 @@
 // The results table: one row per step size, with where the run ended and why it stopped, in words.
+import { causeShort } from './cause-words.js';
 import { formatNumber } from './format.js';
 import { pathStyle } from './palette.js';
 
@@ -8,11 +9,14 @@ function withCommas(count) {
   return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+// Why a run stopped, where the engine says (run.why) or its steps show (run.cause), after a dash.
 export function describeStatus(run) {
   switch (run.status) {
     case 'converged': return `converged at step ${run.stoppedAt}`;
-    case 'diverged': return `diverged at step ${run.stoppedAt}`;
-    case 'undefined': return `undefined (outside the domain, e.g. log of a negative number) at step ${run.stoppedAt}`;
+    case 'diverged': return `diverged at step ${run.stoppedAt}${run.cause ? ` — ${causeShort(run.cause)}` : ''}`;
+    case 'undefined': return run.why
+      ? `undefined at step ${run.stoppedAt} — ${run.why}`
+      : `undefined (outside the domain, e.g. log of a negative number) at step ${run.stoppedAt}`;
     case 'max-steps': return run.steps === 1 ? 'ran its 1 step' : `ran all ${withCommas(run.steps)} steps`;
     default: return `${run.status} at step ${run.stoppedAt}`;
   }

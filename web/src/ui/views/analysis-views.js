@@ -10,9 +10,10 @@ import { renderThresholds } from './thresholds.js';
 import { readViewFields } from '../../state/view-fields.js';
 
 // options: pathChart (Chart.js instance), state() (the last read state), theme(), onSettings() (view
-// settings changed: write the URL), client (optional: an engine client, engine-client.js, for the two long
+// settings changed: write the URL), stepClient (the explorer's engine client, engine-client.js, which
+// describes the steps being stepped through), client (optional: an engine client for the two long
 // analyses, best on a worker of their own; without it they are left out).
-export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, client }) {
+export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, stepClient, client }) {
   const $ = (selector) => root.querySelector(selector);
   const thresholds = Object.assign(document.createElement('ul'), { id: 'eta-thresholds', className: 'thresholds' });
   thresholds.setAttribute('aria-live', 'polite');
@@ -23,7 +24,7 @@ export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, 
   const x0Input = $('#x0');
   const form = $('#experiment');
   const stepThrough = createStepThrough(pathChart.canvas.closest('.chart-card'), {
-    chart: pathChart, x0Input, runLabel, submit: () => form.requestSubmit(),
+    chart: pathChart, x0Input, runLabel, submit: () => form.requestSubmit(), client: stepClient,
   });
 
   const request = () => checkState(state() ?? {}).request ?? null;
@@ -46,7 +47,7 @@ export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, 
     const etas = answer.runs.map((run) => run.eta).filter((eta, i, all) => all.indexOf(eta) === i);
     const t = theme();
     renderThresholds(thresholds, { etas, landmarks: answer.landmarks, x0: answer.start.x, methods: methodIds(current.method), state: current });
-    stepThrough.update(answer.runs, t.dark, false);
+    stepThrough.update(answer.runs, t.dark, false, checkState(current).request ?? null);
     if (!ranOnce) {
       ranOnce = true;
       if (multiStart && current.starts) multiStart.start();

@@ -1,9 +1,12 @@
 // Stepping through one path: play, pause, one step forward or back (buttons, or space and the arrow keys
 // while the controls or the chart have focus). At x_k the chart shows the tangent with slope f′(x_k) and an
-// arrow to x_{k+1}; the numbers are read out politely. Dragging the start marker sets x₀ and runs again.
+// arrow to x_{k+1}; the numbers are read out politely, and the arithmetic of the step, why it goes wrong
+// and the model it minimizes are shown under them (step-explanation.js). Dragging the start marker sets x₀
+// and runs again.
 import { formatShort } from '../format.js';
 import { pathStyle } from '../palette.js';
 import { setPathOverlay } from './path-overlays.js';
+import { createStepExplanation } from './step-explanation.js';
 
 const PLAY_MS = 450;
 const GRAB_PX = 14;
@@ -17,7 +20,8 @@ function button(text, label) {
   return b;
 }
 
-export function createStepThrough(card, { chart, x0Input, submit, runLabel }) {
+// client: the explorer's engine client, which describes the steps (the worker's 'steps' job).
+export function createStepThrough(card, { chart, x0Input, submit, runLabel, client }) {
   const panel = document.createElement('div');
   panel.className = 'step-through';
   panel.setAttribute('role', 'group');
@@ -37,8 +41,10 @@ export function createStepThrough(card, { chart, x0Input, submit, runLabel }) {
   controls.append(pick, reset, back, play, forward);
   panel.append(controls, readout);
   card.append(panel);
+  const explanation = createStepExplanation(panel, { chart, client });
 
   let runs = [];
+  let request = null; // the experiment the runs are of
   let dark = false;
   let index = 0; // position in the chosen (thinned) path
   let timer = 0;
@@ -49,6 +55,7 @@ export function createStepThrough(card, { chart, x0Input, submit, runLabel }) {
     const path = run();
     if (!path || path.x.length === 0) {
       readout.textContent = '';
+      explanation.clear(false);
       setPathOverlay(chart, { step: null }, redraw);
       return;
     }
@@ -59,6 +66,7 @@ export function createStepThrough(card, { chart, x0Input, submit, runLabel }) {
     const df = path.df ? path.df[index] : NaN;
     const next = index + 1 < path.x.length ? { x: path.x[index + 1], f: path.f[index + 1] } : null;
     const color = pathStyle(Number(pick.value) || 0, dark).color;
+    if (request) explanation.show({ run: path, k, request, color }, false);
     setPathOverlay(chart, { step: { x, f, df, next, color } }, redraw);
     const last = index === path.x.length - 1 ? ' (last point)' : '';
     const text = `k = ${k}${last}   x_k = ${formatShort(x)}   f(x_k) = ${formatShort(f)}   f′(x_k) = ${formatShort(df)}`;
@@ -155,13 +163,14 @@ export function createStepThrough(card, { chart, x0Input, submit, runLabel }) {
   canvas.addEventListener('pointerup', endDrag);
   canvas.addEventListener('pointercancel', endDrag);
 
-  // New runs: the chosen path stays chosen if it still exists; stepping restarts at k = 0. The menu is
-  // rebuilt only when the paths' names change, not on every x0 of a drag. With `redraw` false the caller
-  // redraws the chart.
+  // New runs of the experiment `nextRequest`: the chosen path stays chosen if it still exists; stepping
+  // restarts at k = 0. The menu is rebuilt only when the paths' names change, not on every x0 of a drag.
+  // With `redraw` false the caller redraws the chart.
   let labels = '';
-  function update(nextRuns, isDark, redraw = true) {
+  function update(nextRuns, isDark, redraw = true, nextRequest = null) {
     const chosen = Number(pick.value) || 0;
     runs = nextRuns;
+    request = nextRequest;
     dark = isDark;
     const names = runs.map(runLabel);
     if (names.join('\n') !== labels) {
