@@ -47,6 +47,20 @@ std::string lowercase(std::string_view name) {
   return lower;
 }
 
+// The longest function name `name` starts with and goes on past: `sinhx` is sinh glued to x, not sin to
+// hx, and `log10x` is log10 glued to x. `ln` counts, as the parser takes it for log.
+std::string_view longestPrefixFunction(std::string_view name) {
+  std::size_t count = 0;
+  const BuiltinInfo* builtins = allBuiltins(count);
+  std::string_view best;
+  const auto consider = [&](std::string_view fn) {
+    if (name.size() > fn.size() && name.substr(0, fn.size()) == fn && fn.size() > best.size()) best = fn;
+  };
+  consider("ln");
+  for (std::size_t i = 0; i < count; ++i) consider(builtins[i].name);
+  return best;
+}
+
 // The closest function name within two edits, or one the name starts with.
 std::string_view nearestFunction(std::string_view name) {
   const std::string lower = lowercase(name);
@@ -55,16 +69,18 @@ std::string_view nearestFunction(std::string_view name) {
   std::string_view best;
   // One edit for short names (foo is not cos), two for longer ones (sinnh is sinh).
   std::size_t bestDistance = lower.size() <= 4 ? 2 : 3;
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::size_t distance = editDistance(lower, builtins[i].name);
+  const auto consider = [&](std::string_view fn) {
+    const std::size_t distance = editDistance(lower, fn);
     if (distance < bestDistance) {
       bestDistance = distance;
-      best = builtins[i].name;
+      best = fn;
     }
-  }
+  };
+  for (std::size_t i = 0; i < count; ++i) consider(builtins[i].name);
+  consider("ln");  // after log, which wins a tie
   if (best.empty() && lower.size() > 3) {
-    for (std::size_t i = 0; i < count; ++i)
-      if (lower.rfind(builtins[i].name, 0) == 0 && builtins[i].name.size() >= 3) best = builtins[i].name;
+    const std::string_view prefix = longestPrefixFunction(lower);
+    if (prefix.size() >= 3) best = prefix;
   }
   return best;
 }
@@ -101,14 +117,9 @@ std::string unknownNameMessage(std::string_view name) {
     return quoted(": write a product with *, like x*", name.substr(1));
   for (const auto& hint : kHints)
     if (hint.name == name) return quoted(": ", hint.advice);
-  // `sinx`, `cos2x`: a function name glued to its argument.
-  std::size_t count = 0;
-  const BuiltinInfo* builtins = allBuiltins(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::string_view fn = builtins[i].name;
-    if (name.size() > fn.size() && name.substr(0, fn.size()) == fn)
-      return quoted(": functions need parentheses, like ", fn, "(", name.substr(fn.size()), ")");
-  }
+  // `sinx`, `cos2x`, `sinhx`: a function name glued to its argument.
+  const std::string_view fn = longestPrefixFunction(name);
+  if (!fn.empty()) return quoted(": functions need parentheses, like ", fn, "(", name.substr(fn.size()), ")");
   return quoted(": the variable is x");
 }
 
