@@ -143,7 +143,7 @@ describe('descent-explorer element', () => {
     await withPage(shared.server.url + SEED_001, async (page) => {
       await waitForRun(page);
       const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
-      assert.equal(csvDownload.suggestedFilename(), 'descent-trajectories.csv');
+      assert.equal(csvDownload.suggestedFilename(), 'descent-x4-3x2+2-gd-eta0.01,0.1,0.5-trajectories.csv');
       const csv = await readFile(await csvDownload.path(), 'utf8');
       const lines = csv.trim().split('\n');
       assert.equal(lines[0], 'eta,k,x,f,df,g,lr', 'the CLI\'s columns');
@@ -165,7 +165,7 @@ describe('descent-explorer element', () => {
       assert.match(lines[1], /^0\.01,0,-2\.5000000000000000,/, '17 significant digits');
 
       const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-path-png')]);
-      assert.equal(pngDownload.suggestedFilename(), 'descent-path.png');
+      assert.equal(pngDownload.suggestedFilename(), 'descent-x4-3x2+2-gd-eta0.01,0.1,0.5-path.png');
       const png = await readFile(await pngDownload.path());
       assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       assert.ok(png.length > 5000, 'the image has the chart in it');

@@ -1,9 +1,16 @@
 // The buttons that take an experiment elsewhere: formulas as LaTeX, an embed snippet for a post, the whole
-// trajectories as CSV and each chart as a PNG. Whatever the clipboard refuses is shown to copy by hand.
+// trajectories as CSV, each chart as a PNG and the paths stepping down the curve as a GIF or a WebM video.
+// Whatever the clipboard refuses is shown to copy by hand. Every file is named for what it holds
+// (export-names.js).
 import { checkState } from '../state/state.js';
 import { embedSnippet } from '../state/embed-snippet.js';
 import { copyText } from './clipboard.js';
 import { downloadChart, downloadText } from './download.js';
+import { experimentOf, exportFileName, exportTitle } from './export-names.js';
+import { createExportProgress } from './export-progress.js';
+import { ANIMATIONS, saveStepAnimation } from './step-animation.js';
+
+const megabytes = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
 
 export function wireActions(root, { client, embedScript, state, answer, theme, charts, say }) {
   const $ = (selector) => root.querySelector(selector);
@@ -39,18 +46,47 @@ export function wireActions(root, { client, embedScript, state, answer, theme, c
     if (!request) { tell('Fix the highlighted fields first.'); return; }
     try {
       const { csv } = await client.request({ ...request, kind: 'csv' });
-      downloadText(csv, 'descent-trajectories.csv', 'text/csv');
-      tell('Downloaded descent-trajectories.csv.');
+      const filename = exportFileName(request, 'trajectories.csv');
+      downloadText(csv, filename, 'text/csv');
+      tell(`Downloaded ${filename}.`);
     } catch (error) {
       tell(`No CSV: ${error.message}`);
     }
   });
 
+  // Images and videos are titled and named from the answer they draw (export-names.js says why).
+  const look = () => ({ background: theme().surface, color: theme().text, title: exportTitle(experimentOf(answer())) });
+
   for (const [name, chart] of Object.entries(charts)) {
-    $(`#download-${name}-png`)?.addEventListener('click', () => {
+    $(`#download-${name}-png`)?.addEventListener('click', async () => {
       if (!answer()) return;
-      downloadChart(chart, theme().surface, `descent-${name}.png`);
-      tell(`Downloaded descent-${name}.png.`);
+      const filename = exportFileName(experimentOf(answer()), `${name}.png`);
+      await downloadChart(chart, look(), filename);
+      tell(`Downloaded ${filename}.`);
+    });
+  }
+
+  const pathCard = $('#path-chart')?.closest('section');
+  const progress = pathCard && createExportProgress(pathCard);
+  for (const [kind, animation] of Object.entries(ANIMATIONS)) {
+    const button = $(`#download-path-${kind}`);
+    button?.addEventListener('click', async () => {
+      if (!answer() || !progress) return;
+      if (progress.running) { tell('A file is being made: wait for it, or cancel it, first.'); return; }
+      const shown = answer();
+      const filename = exportFileName(experimentOf(shown), animation.what);
+      const signal = progress.start(`${animation.making}…`, button);
+      tell(`${animation.making}…`);
+      try {
+        const size = await saveStepAnimation(kind, {
+          host: pathCard, answer: shown, theme: theme(), title: look().title, filename, signal, progress: progress.set,
+        });
+        tell(`Downloaded ${filename} (${megabytes(size)}).`);
+      } catch (error) {
+        tell(signal.aborted ? 'Cancelled: no file was made.' : `No file: ${error.message}`);
+      } finally {
+        progress.finish();
+      }
     });
   }
 }
