@@ -237,6 +237,13 @@ function tickLabel(value) {
   return formatShort(value);
 }
 
+// The legend's type: a size smaller than the rest on a phone, where it would take half the chart. The rest
+// follows Chart.defaults.font.size, which present mode enlarges (present-mode.js).
+export function legendFontSize() {
+  const size = Chart.defaults.font.size;
+  return window.matchMedia('(max-width: 600px)').matches ? size - 1 : size;
+}
+
 // On a phone the legend would take half the chart, so it gets smaller type and tighter spacing there.
 export function baseOptions(theme) {
   const narrow = window.matchMedia('(max-width: 600px)').matches;
@@ -258,7 +265,7 @@ export function baseOptions(theme) {
       legend: {
         labels: {
           color: theme.text, usePointStyle: true, boxHeight: narrow ? 6 : 7, padding: narrow ? 8 : 14,
-          font: { size: narrow ? 11 : 12 },
+          font: { size: legendFontSize() },
           sort: (a, b) => a.datasetIndex - b.datasetIndex,
           filter: (item, data) => data.datasets[item.datasetIndex].legend !== false,
         },

@@ -49,9 +49,10 @@ function summary(answer) {
 }
 
 // options: client (engine-client.js), themeElement (where the colour properties are read),
-// onState(state) after every change of input, embedScript (URL of descent-explorer.js for the Embed button),
+// onState(state) after every change of input, onAnswer(state) once the runs of that state are drawn,
+// embedScript (URL of descent-explorer.js for the Embed button),
 // analysisClient (optional: an engine client for the "Many starts" and "Step-size sweep" sections).
-export function createExplorer(root, { client, themeElement, onState = () => {}, embedScript, analysisClient }) {
+export function createExplorer(root, { client, themeElement, onState = () => {}, onAnswer = () => {}, embedScript, analysisClient }) {
   const $ = (selector) => root.querySelector(selector);
   const form = createForm($('#experiment'));
   const status = $('#status');
@@ -186,6 +187,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       showTables();
       status.textContent = summary(lastAnswer);
       bands.follow(lastRequest, lastAnswer);
+      onAnswer(lastState);
       return;
     }
     if (lastAnswer) output.classList.add('stale');

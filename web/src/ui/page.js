@@ -1,9 +1,13 @@
-// The page: one full explorer whose state lives in the URL, so a link reproduces an experiment, and the
-// presets that load the stories descent started from and the training lessons. app.js starts the engine's
-// worker, then loads this.
+// The page: one full explorer whose state lives in the URL, so a link reproduces an experiment, and each
+// experiment run is an entry of the browser's history (experiment-history.js); the presets that load the
+// stories descent started from and the training lessons; Copy link, Reset, and Present for a projector.
+// app.js starts the engine's worker, then loads this.
+import { wireCopyLink } from './copy-link.js';
+import { createExperimentHistory, experimentSearch } from './experiment-history.js';
 import { createExplorer } from './explorer.js';
+import { createPresentMode } from './present-mode.js';
 import { PRESET_GROUPS } from './presets.js';
-import { DEFAULT_STATE, queryFromState, stateFromQuery } from '../state/state.js';
+import { DEFAULT_STATE, stateFromQuery } from '../state/state.js';
 import { EXPERIMENT_KEYS, SETTINGS, scheduleByName } from '../state/settings.js';
 
 // The settings a preset is, beyond the chart's range: two presets that differ only in a schedule or a clip
@@ -33,29 +37,35 @@ function presetSettings(state) {
   return parts.join(', ');
 }
 
+// Moves focus to a heading and its section to the top of the screen: where a reader goes next. The jump is
+// instant: the browser's scroll anchoring then keeps the section in place while the lines above it change
+// with the new answer (the status line, the thresholds), which a smooth scroll would end short of.
+function goTo(heading, section = heading) {
+  heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
+  section.scrollIntoView({ block: 'start' });
+}
+
 // client runs the explorer's experiments; analysisClient, on a worker of its own, the long analyses.
 export function startPage(client, analysisClient) {
-  const problemsBanner = document.querySelector('#link-problems');
-  let writeUrl = location.search !== '';
+  const $ = (selector) => document.querySelector(selector);
+  // Read before the first answer rewrites the link without it.
+  const presentAsked = new URLSearchParams(location.search).get('present') === '1';
+  const problemsBanner = $('#link-problems');
+  const pageLink = $('#page-link');
+  const showLink = (href) => { pageLink.textContent = href; };
+  // Where a preset and Present take focus: the heading of the chart they redraw.
+  const pathTitle = $('#path-title');
+  pathTitle.tabIndex = -1;
 
-  // history.replaceState costs several milliseconds and Chromium ignores it when called too often, so while
-  // x0 is dragged (a new state every frame) the URL is written at most every URL_WRITE_MS, the last state always.
-  const URL_WRITE_MS = 250;
-  let urlWrittenAt = -Infinity;
-  let urlTimer = 0;
-  let pendingQuery = null;
-  function writeQuery() {
-    urlTimer = 0;
-    urlWrittenAt = performance.now();
-    history.replaceState(null, '', pendingQuery);
-  }
-  function writeUrlSoon(query) {
-    pendingQuery = query;
-    if (urlTimer) return;
-    const wait = urlWrittenAt + URL_WRITE_MS - performance.now();
-    if (wait <= 0) writeQuery();
-    else urlTimer = setTimeout(writeQuery, wait);
-  }
+  const present = createPresentMode({ button: $('#present'), focusTarget: pathTitle });
+  const experiments = createExperimentHistory({
+    onShow(state, problems) {
+      showProblems(problems);
+      explorer.show(state);
+    },
+    onWrite: showLink,
+  });
 
   const explorer = createExplorer(document, {
     client,
@@ -64,9 +74,26 @@ export function startPage(client, analysisClient) {
     analysisClient,
     onState(state) {
       markCurrentPreset(state);
-      if (writeUrl) writeUrlSoon(queryFromState(state));
-      writeUrl = true;
+      experiments.changed(state);
     },
+    onAnswer: experiments.ran,
+  });
+
+  // A preset or Reset is an experiment of its own in the history.
+  function showAnew(state) {
+    experiments.startAnew();
+    showProblems([]);
+    explorer.show({ ...state });
+  }
+
+  wireCopyLink({
+    button: $('#copy-link'), note: $('#link-note'), box: $('#link-box'), field: $('#link-text'), href: experiments.href,
+  });
+  $('#reset').addEventListener('click', () => showAnew(DEFAULT_STATE));
+  // On a phone the presets lie below everything else; the link near the top goes there without a new entry.
+  $('#jump-presets').addEventListener('click', (event) => {
+    event.preventDefault();
+    goTo($('#presets-title'));
   });
 
   function showProblems(problems) {
@@ -100,9 +127,10 @@ export function startPage(client, analysisClient) {
     button.append(title, code, notice);
     const state = { ...DEFAULT_STATE, ...preset.state };
     presetButtons.set(button, state);
+    // The charts it redraws may be far above (on a phone, thousands of pixels): the reader is taken there.
     button.addEventListener('click', () => {
-      showProblems([]);
-      explorer.show({ ...state });
+      showAnew(state);
+      goTo(pathTitle, pathTitle.closest('section'));
     });
     return button;
   }
@@ -129,7 +157,9 @@ export function startPage(client, analysisClient) {
   }
 
   setUpPresets();
-  const { state, problems } = stateFromQuery(location.search);
+  showLink(location.href);
+  const { state, problems } = stateFromQuery(experimentSearch(location.search));
   showProblems(problems);
   explorer.show(state);
+  if (presentAsked) present.enter();
 }

@@ -32,6 +32,10 @@ export function createStepThrough(card, { chart, x0Input, submit, runLabel, clie
   const back = button('◀', 'Step back');
   const play = button('▶ Play', 'Play');
   const forward = button('▶|', 'Step forward');
+  // Present mode's keys press these (present-mode.js).
+  back.dataset.step = 'back';
+  play.dataset.step = 'play';
+  forward.dataset.step = 'forward';
   const reset = button('⟲', 'Back to the start');
   const readout = document.createElement('p');
   readout.className = 'step-readout mono';
