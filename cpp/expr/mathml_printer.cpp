@@ -13,11 +13,38 @@ void op(std::string& out, const char* symbol) {
   out += "</mo>";
 }
 
+// A shape with no fraction or root in it is no taller than a line of text. Brackets around it keep the
+// font's own size: stretched, they grow past the text in a browser whose font has no maths table.
+bool flat(const Shape& shape) {
+  if (shape.kind == Shape::Kind::fraction) return false;
+  if (shape.kind == Shape::Kind::call && (shape.builtin == Builtin::sqrt || shape.builtin == Builtin::cbrt))
+    return false;
+  for (const Shape& part : shape.parts)
+    if (!flat(part)) return false;
+  return true;
+}
+
+void fence(std::string& out, const char* symbol, bool stretchy) {
+  out += stretchy ? "<mo>" : "<mo stretchy=\"false\">";
+  out += symbol;
+  out += "</mo>";
+}
+
 void mathml(std::string& out, const Shape& shape, int needed) {
   if (precedence(shape) >= needed) return mathml(out, shape);
-  out += "<mrow><mo>(</mo>";
+  out += "<mrow>";
+  fence(out, "(", !flat(shape));
   mathml(out, shape);
-  out += "<mo>)</mo></mrow>";
+  fence(out, ")", !flat(shape));
+  out += "</mrow>";
+}
+
+// A browser without a maths font raises an exponent to the top of its base's ink, so one on a bracket or
+// a digit floats above one on x. A flat base is given the height of an x, as TeX places them all alike.
+void xHigh(std::string& out, const Shape& shape, int needed) {
+  out += "<mpadded height=\"1ex\">";
+  mathml(out, shape, needed);
+  out += "</mpadded>";
 }
 
 void numberMathml(std::string& out, double value) {
@@ -30,7 +57,7 @@ void numberMathml(std::string& out, double value) {
   }
   out += "<mrow><mn>";
   out += n.mantissa;
-  out += "</mn><mo>&#xD7;</mo><msup><mn>10</mn>";
+  out += "</mn><mo>&#xD7;</mo><msup><mpadded height=\"1ex\"><mn>10</mn></mpadded>";
   if (n.negativeExponent) out += "<mrow><mo>&#x2212;</mo>";
   out += "<mn>";
   out += n.exponent;
@@ -66,9 +93,11 @@ void callMathml(std::string& out, const Shape& shape) {
       out += "</mrow><mn>3</mn></mroot>";
       return;
     case Builtin::abs:
-      out += "<mrow><mo>|</mo>";
+      out += "<mrow>";
+      fence(out, "|", !flat(argument));
       mathml(out, argument);
-      out += "<mo>|</mo></mrow>";
+      fence(out, "|", !flat(argument));
+      out += "</mrow>";
       return;
     default:
       break;
@@ -88,9 +117,11 @@ void callMathml(std::string& out, const Shape& shape) {
       out += nameOf(shape.builtin);
     out += "</mi>";
   }
-  out += "<mo>&#x2061;</mo><mrow><mo>(</mo>";
+  out += "<mo>&#x2061;</mo><mrow>";
+  fence(out, "(", !flat(argument));
   mathml(out, argument);
-  out += "<mo>)</mo></mrow></mrow>";
+  fence(out, ")", !flat(argument));
+  out += "</mrow></mrow>";
 }
 
 void mathml(std::string& out, const Shape& shape) {
@@ -134,13 +165,19 @@ void mathml(std::string& out, const Shape& shape) {
       mathml(out, shape.parts[1]);
       out += "</mrow></mfrac>";
       return;
-    case Kind::power:
+    case Kind::power: {
+      const Shape& base = shape.parts[0];
+      const bool letter = base.kind == Kind::variable || base.kind == Kind::constant;
       out += "<msup>";
-      mathml(out, shape.parts[0], 6);
+      if (flat(base) && !letter)
+        xHigh(out, base, 6);
+      else
+        mathml(out, base, 6);
       out += "<mrow>";
       mathml(out, shape.parts[1]);
       out += "</mrow></msup>";
       return;
+    }
     case Kind::call:
       return callMathml(out, shape);
   }

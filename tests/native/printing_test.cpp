@@ -82,6 +82,21 @@ TEST_CASE("MathML is a <math> element with numbers, names and operators marked u
   CHECK_THAT(Function::parse("0.5*(0.75*x-1.2)^4").derivative().mathml, Contains("<mn>0.75</mn>"));
 }
 
+// Brackets stretch only around something taller than text, and a bracketed or numeric base of a power is
+// x-high, so its exponent sits where one on x does (Chromium without a maths font raises it otherwise).
+TEST_CASE("MathML keeps brackets around flat terms unstretched and their exponents level", "[printing]") {
+  const std::string power = Function::parse("(x-1)^4").printed().mathml;
+  CHECK_THAT(power, Contains("<msup><mpadded height=\"1ex\"><mrow><mo stretchy=\"false\">(</mo>"));
+  CHECK_THAT(Function::parse("sin(x)^2").printed().mathml, Contains("<msup><mpadded height=\"1ex\">"));
+  CHECK_THAT(Function::parse("2^x").printed().mathml, Contains("<msup><mpadded height=\"1ex\"><mn>2</mn></mpadded>"));
+  CHECK_THAT(Function::parse("x^2").printed().mathml, Contains("<msup><mi>x</mi>"));
+  CHECK_THAT(Function::parse("abs(x-1)").printed().mathml, Contains("<mo stretchy=\"false\">|</mo>"));
+  const std::string tall = Function::parse("(sqrt(x)+1)^2").printed().mathml;
+  CHECK_THAT(tall, Contains("<msup><mrow><mo>(</mo>"));
+  CHECK_THAT(tall, !Contains("mpadded"));
+  CHECK_THAT(Function::parse("exp(1/x)").printed().mathml, Contains("<mrow><mo>(</mo><mfrac>"));
+}
+
 // Printed text parses back to the same function, and printing that again changes nothing.
 TEST_CASE("f, f' and f'' of every row round-trip through their printed text", "[printing][round-trip]") {
   for (const descent_test::ExpressionRow& row : descent_test::expressionRows()) {

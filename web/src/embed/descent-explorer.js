@@ -66,6 +66,10 @@ class DescentExplorer extends HTMLElement {
     const layout = document.createElement('div');
     layout.className = 'layout';
     layout.innerHTML = markup;
+    // A post may hold several explorers, and each explorer's parts as landmarks would repeat the others'
+    // names in the post's list of landmarks: inside a post they are named groups, and the form is plain.
+    for (const section of layout.querySelectorAll('section')) section.setAttribute('role', 'group');
+    layout.querySelector('form')?.removeAttribute('aria-label');
     shadow.append(layout);
     client ??= createEngineClient(startEmbeddedWorker);
     this.#explorer = createExplorer(shadow, { client, themeElement: this, embedScript: () => SCRIPT_URL });

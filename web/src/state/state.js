@@ -101,9 +101,10 @@ export function queryFromState(state) {
       const reads = scheduleByName(state.schedule)?.parameters.some((p) => p.name === key);
       if (text !== '' && reads) add(key, text);
     } else if (PARAMETER_NAMES.includes(key)) {
-      // A hyperparameter is written only where a chosen method reads it and it differs from its default.
-      const reader = methods.find((method) => key in method.defaults);
-      if (text !== '' && reader && parseNumber(text) !== reader.defaults[key]) add(key, text);
+      // A hyperparameter is written only where a chosen method reads it and it differs from that method's
+      // default: left out, it would give each method its own default, and those can differ (ε).
+      const readers = methods.filter((method) => key in method.defaults);
+      if (text !== '' && readers.some((method) => parseNumber(text) !== method.defaults[key])) add(key, text);
     } else if (text !== '') {
       add(key, text);
     }

@@ -8,8 +8,9 @@ import { followBands } from './band-requests.js';
 import { createLossChart, createPathChart } from './charts.js';
 import { createForm } from './form.js';
 import { renderLandmarks } from './landmarks.js';
-import { mathElement } from './mathml.js';
+import { formulaPieces } from './formula-pieces.js';
 import { renderResults } from './results.js';
+import { keepScrollable } from './scroll-box.js';
 import { checkState, fieldOf } from '../state/state.js';
 import { currentTheme, onThemeChange } from './theme.js';
 import { setLandmarkOverlay } from './views/path-overlays.js';
@@ -84,12 +85,13 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
 
   // Parsing and copying MathML costs more than drawing a chart, and f rarely changes while x0 is dragged.
   const shownFormulas = new Map(); // name -> printed.mathml now shown
+  for (const [name, label] of [['f', 'f(x)'], ['df', 'f′(x)'], ['d2f', 'f″(x)']]) keepScrollable($(`#formula-${name}`), label);
   function showFormula(name, printed) {
     if (shownFormulas.get(name) === printed.mathml) return;
     shownFormulas.set(name, printed.mathml);
     const slot = $(`#formula-${name}`);
-    const math = mathElement(printed.mathml);
-    if (math) slot.replaceChildren(math);
+    const pieces = formulaPieces(printed.mathml);
+    if (pieces.length) slot.replaceChildren(...pieces);
     else slot.textContent = printed.text;
     slot.title = printed.text;
   }

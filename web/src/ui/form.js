@@ -5,6 +5,7 @@ import { methodIds, PARAMETER_NAMES } from '../state/state.js';
 import { EXPERIMENT_KEYS, SCHEDULE_PARAMETER_NAMES, scheduleByName, SETTINGS, TRAINING_NAMES } from '../state/settings.js';
 import { formatShort } from './format.js';
 import { createMethodChoice } from './views/method-choice.js';
+import { parameterDefaults } from './parameter-defaults.js';
 import { readViewFields, writeViewFields } from '../state/view-fields.js';
 
 // Every experiment setting is a text field but the method menu.
@@ -23,6 +24,9 @@ export function createForm(root) {
     field(name).placeholder = fallback === null ? 'off' : String(fallback);
   }
   const compare = createMethodChoice(method, field('method-rule'));
+  // Where the chosen methods' defaults for a blank field differ, the line saying whose each is.
+  const defaultsNote = Object.assign(document.createElement('p'), { id: 'parameter-defaults', className: 'hint', hidden: true });
+  field('parameters').append(defaultsNote);
   // The log box shows the scale the loss chart draws; until it is clicked the values choose it (null).
   let logChoice = null;
   log.addEventListener('change', () => { logChoice = log.checked; });
@@ -37,12 +41,18 @@ export function createForm(root) {
   function showMethod() {
     const chosen = methodIds(compare.read()).map(methodById).filter(Boolean);
     compare.showRules();
+    const notes = [];
     for (const name of PARAMETER_NAMES) {
-      const wrapper = field(`${name}-field`);
-      const reader = chosen.find((m) => name in m.defaults);
-      wrapper.hidden = !reader;
-      if (reader) field(name).placeholder = String(reader.defaults[name]);
+      const readers = chosen.filter((m) => name in m.defaults);
+      field(`${name}-field`).hidden = readers.length === 0;
+      const label = SETTINGS.run.find((setting) => setting.name === name).label;
+      const { placeholder, note } = parameterDefaults(name, label, readers);
+      field(name).placeholder = placeholder;
+      field(name).setAttribute('aria-describedby', note ? `${name}-error parameter-defaults` : `${name}-error`);
+      if (note) notes.push(note);
     }
+    defaultsNote.textContent = notes.join(' ');
+    defaultsNote.hidden = notes.length === 0;
     // The hyperparameters' box shows when a chosen method reads one of its fields (weight decay sits
     // with the training settings).
     const box = field('parameters');

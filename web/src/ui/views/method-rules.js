@@ -1,56 +1,65 @@
 // The update rules of the chosen methods, written out as MathML (rendered natively by the browser), one
-// line per method, with g = f′(x). The markup is a fixed table, passed through the same allowlist as the
-// engine's formulas.
-import { mathElement } from '../mathml.js';
+// block per method with g = f′(x). Each line of a rule is a <math> of its own and words are plain text,
+// so lines never share a table row's height and a long one wraps on a narrow screen.
+import { accent, frac, mi, mn, mo, paren, row, sqrt, sub, sup, text, mathOf } from '../formula.js';
 import { methodById } from '../../state/methods.js';
+import { keepScrollable } from '../scroll-box.js';
 
-const mi = (name) => `<mi>${name}</mi>`;
-const mo = (op) => `<mo>${op}</mo>`;
-const mn = (n) => `<mn>${n}</mn>`;
-const sub = (base, index) => `<msub>${base}${index}</msub>`;
-const sup = (base, power) => `<msup>${base}${power}</msup>`;
-const frac = (top, bottom) => `<mfrac><mrow>${top}</mrow><mrow>${bottom}</mrow></mfrac>`;
-const hat = (name) => `<mover accent="true">${mi(name)}${mo('^')}</mover>`;
-const row = (...parts) => `<mrow>${parts.join('')}</mrow>`;
-const sqrt = (inner) => `<msqrt>${inner}</msqrt>`;
-const assign = (target, value) => row(target, mo('←'), value);
-const sep = '<mspace width="1.2em"></mspace>';
 const x = mi('x'); const g = mi('g'); const eta = mi('η'); const v = mi('v'); const s = mi('s'); const m = mi('m');
-const beta = mi('β'); const eps = mi('ε'); const t = mi('t');
-const g2 = sup(g, mn(2));
-const oneMinus = (p) => row(mo('('), mn(1), mo('−'), p, mo(')'));
+const t = mi('t'); const f = mi('f'); const beta = mi('β'); const eps = mi('ε');
+const assign = (target, ...value) => row(target, mo('←'), ...value);
+const g2 = sup(g, mn('2'));
+const oneMinus = (p) => paren(mn('1'), mo('−'), p);
+const beta1 = sub(beta, mn('1'));
+const beta2 = sub(beta, mn('2'));
+const hat = (name) => accent(mi(name), '^', 'hat');
+const adaptive = (top, bottom) => assign(x, x, mo('−'), eta, frac(top, row(sqrt(bottom), mo('+'), eps)));
+const downhill = assign(x, x, mo('−'), t, g);
 
+// A line is a formula piece, or { words } for a line of plain text.
 const RULES = {
-  gd: [assign(x, row(x, mo('−'), eta, g))],
-  momentum: [assign(v, row(beta, v, mo('+'), g)), assign(x, row(x, mo('−'), eta, v))],
-  nesterov: [assign(v, row(beta, v, mo('+'), g)), assign(x, row(x, mo('−'), eta, mo('('), g, mo('+'), beta, v, mo(')')))],
-  adagrad: [assign(s, row(s, mo('+'), g2)), assign(x, row(x, mo('−'), eta, frac(g, row(sqrt(s), mo('+'), eps))))],
-  rmsprop: [assign(s, row(mi('α'), s, mo('+'), oneMinus(mi('α')), g2)), assign(x, row(x, mo('−'), eta, frac(g, row(sqrt(s), mo('+'), eps))))],
+  gd: [assign(x, x, mo('−'), eta, g)],
+  momentum: [assign(v, beta, v, mo('+'), g), assign(x, x, mo('−'), eta, v)],
+  nesterov: [assign(v, beta, v, mo('+'), g), assign(x, x, mo('−'), eta, paren(g, mo('+'), beta, v))],
+  adagrad: [assign(s, s, mo('+'), g2), adaptive(g, s)],
+  rmsprop: [assign(s, mi('α'), s, mo('+'), oneMinus(mi('α')), g2), adaptive(g, s)],
   adam: [
-    assign(m, row(sub(beta, mn(1)), m, mo('+'), oneMinus(sub(beta, mn(1))), g)),
-    assign(s, row(sub(beta, mn(2)), s, mo('+'), oneMinus(sub(beta, mn(2))), g2)),
-    row(hat('m'), mo('='), frac(m, row(mn(1), mo('−'), sup(sub(beta, mn(1)), t)))),
-    row(hat('s'), mo('='), frac(s, row(mn(1), mo('−'), sup(sub(beta, mn(2)), t)))),
-    assign(x, row(x, mo('−'), eta, frac(hat('m'), row(sqrt(hat('s')), mo('+'), eps)))),
+    assign(m, beta1, m, mo('+'), oneMinus(beta1), g),
+    assign(s, beta2, s, mo('+'), oneMinus(beta2), g2),
+    row(hat('m'), mo('='), frac(m, row(mn('1'), mo('−'), sup(beta1, t)))),
+    row(hat('s'), mo('='), frac(s, row(mn('1'), mo('−'), sup(beta2, t)))),
+    adaptive(hat('m'), hat('s')),
   ],
   armijo: [
-    row(t, mo('='), eta, mo('·'), sup(mtext('shrink'), mi('j')), mtext(' for the least j ≥ 0 with')),
-    row(mi('f'), mo('('), x, mo('−'), t, g, mo(')'), mo('≤'), mi('f'), mo('('), x, mo(')'), mo('−'), mi('c'), t, g2),
-    assign(x, row(x, mo('−'), t, g)),
+    row(t, mo('='), eta, mo('·'), sup(text('shrink'), mi('j'))),
+    { words: 'for the least j ≥ 0 with' },
+    row(f, paren(x, mo('−'), t, g), mo('≤'), f, paren(x), mo('−'), mi('c'), t, g2),
+    downhill,
   ],
   exact: [
-    row(t, mo('='), `<munder>${mtext('arg min')}${row(t, mo('&gt;'), mn(0))}</munder>`, mi('f'), mo('('), x, mo('−'), t, g, mo(')')),
-    row(mtext('(searched from t = η)')),
-    assign(x, row(x, mo('−'), t, g)),
+    row(t, mo('='), sub(text('arg min'), row(t, mo('>'), mn('0'))), f, paren(x, mo('−'), t, g)),
+    { words: 'searched from t = η' },
+    downhill,
   ],
-  newton: [assign(x, row(x, mo('−'), frac(row(mi('f'), mo('′'), mo('('), x, mo(')')), row(mi('f'), mo('″'), mo('('), x, mo(')'))))), row(mtext('(η is not used)'))],
+  newton: [assign(x, x, mo('−'), frac(row(f, mo('′'), paren(x)), row(f, mo('″'), paren(x)))), { words: 'η is not used' }],
 };
+// AdamW shrinks x by its weight decay λ before Adam's step, as torch's AdamW does.
+RULES.adamw = [assign(x, x, mo('·'), oneMinus(row(eta, mi('λ')))), ...RULES.adam];
 
-function mtext(text) {
-  return `<mtext>${text}</mtext>`;
+function lineElement(line, label) {
+  const item = document.createElement('div');
+  if (line.words) {
+    item.className = 'method-rule-words';
+    item.textContent = line.words;
+  } else {
+    item.className = 'method-rule-line';
+    item.append(mathOf(line));
+    keepScrollable(item, label);
+  }
+  return item;
 }
 
-// Shows one line per chosen method: its name, then its update rule.
+// Shows one block per chosen method: its name, then its update rule.
 export function renderMethodRules(container, methodIds) {
   const items = methodIds.map((id) => {
     const method = methodById(id);
@@ -59,16 +68,13 @@ export function renderMethodRules(container, methodIds) {
     item.dataset.method = id;
     const name = Object.assign(document.createElement('span'), { className: 'method-rule-name', textContent: method?.name ?? id });
     const lines = RULES[id] ?? [];
-    const markup = `<math><mstyle displaystyle="true"><mtable>${lines.map((line) => `<mtr><mtd>${line}</mtd></mtr>`).join('')}</mtable></mstyle></math>`;
-    const math = mathElement(markup);
-    item.append(name);
-    if (math) item.append(math);
+    item.append(name, ...lines.map((line, i) => lineElement(line, `${name.textContent}, line ${i + 1} of ${lines.length}`)));
     item.title = method?.rule ?? '';
     return item;
   });
   const words = ['g = f′(x) at the current x'];
-  if (methodIds.some((id) => ['momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'].includes(id))) words.push('v, s and m start at 0');
-  if (methodIds.includes('adam')) words.push('t counts the steps from 1');
+  if (methodIds.some((id) => ['momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw'].includes(id))) words.push('v, s and m start at 0');
+  if (methodIds.some((id) => id === 'adam' || id === 'adamw')) words.push('t counts the steps from 1');
   const note = Object.assign(document.createElement('p'), { className: 'hint', textContent: `${words.join('; ')}.` });
   container.replaceChildren(...items, ...(methodIds.length ? [note] : []));
 }

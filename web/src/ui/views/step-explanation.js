@@ -8,6 +8,7 @@ import { scheduleByName } from '../../state/settings.js';
 import { copyText } from '../clipboard.js';
 import { causeSentence } from '../cause-words.js';
 import { mathOf } from '../formula.js';
+import { keepScrollable } from '../scroll-box.js';
 import { setModel } from './model-parabola.js';
 import { stepLines } from './step-arithmetic.js';
 import { createStepWindows } from './step-window.js';
@@ -84,6 +85,7 @@ export function createStepExplanation(panel, { chart, client }) {
     });
     const shown = element('span', 'step-formula');
     shown.append(...segments.map(mathOf));
+    keepScrollable(shown, name);
     item.append(shown, button);
     return item;
   }

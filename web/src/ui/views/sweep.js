@@ -11,6 +11,7 @@ import { pathStyle } from '../palette.js';
 import { analysisSection, listWords, numberField, progressControls, selectField } from './section.js';
 import { methodById } from '../../state/methods.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
+import { blankBands, blankStretches, logTickLabel } from './sweep-marks.js';
 
 const BURN_IN = 500;
 const KEEP = 50;
@@ -140,17 +141,26 @@ export function createSweep(after, { client, request, viewState, onSettings, the
       type, title: { display: true, text: title, color: t.muted },
       grid: { color: t.grid }, border: { color: t.grid }, ticks: { color: t.muted, maxRotation: 0, includeBounds: false },
     });
+    const [etaMin, etaMax] = [answer.eta[0], answer.eta[answer.eta.length - 1]];
+    const x = axis('step size η', answer.scale === 'log' ? 'logarithmic' : 'linear');
+    // Labels that fit the width: a log axis picks its own (sweep-marks.js), a linear one is told how many.
+    x.ticks = answer.scale === 'log'
+      ? { ...x.ticks, autoSkip: false, callback(value) { return logTickLabel(value, etaMin, etaMax, this.chart.chartArea?.width ?? this.chart.width); } }
+      : { ...x.ticks, maxTicksLimit: Math.max(3, Math.floor((slot.canvas.clientWidth || 600) / 90)) };
     return {
       animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
       events: [],
       scales: {
-        x: { ...axis('step size η', answer.scale === 'log' ? 'logarithmic' : 'linear'), min: answer.eta[0], max: answer.eta[answer.eta.length - 1] },
+        x: { ...x, min: etaMin, max: etaMax },
         y: {
           ...axis('x after the burn-in', 'linear'), ...(range ? { min: range[0], max: range[1] } : {}),
           afterFit(scale) { scale.width = Y_AXIS_WIDTH; },
         },
       },
-      plugins: { legend: { display: false }, tooltip: { enabled: false }, descentThresholdLines: { lines: slot.lines, color: t.text } },
+      plugins: {
+        legend: { display: false }, tooltip: { enabled: false }, descentThresholdLines: { lines: slot.lines, color: t.text },
+        descentBlankBands: { bands: blankStretches(answer), fill: t.grid, color: t.muted },
+      },
     };
   }
 
@@ -171,7 +181,7 @@ export function createSweep(after, { client, request, viewState, onSettings, the
       s.box.hidden = false;
       if (s.chart) { s.chart.options = options(s, range); s.chart.update('none'); continue; }
       const dataset = { data: s.points, pointRadius: 0.9, borderWidth: 0, backgroundColor: pathStyle(s.index, t.dark).color, showLine: false };
-      s.chart = new Chart(s.canvas, { type: 'scatter', data: { datasets: [dataset] }, options: options(s, range), plugins: [thresholdLines] });
+      s.chart = new Chart(s.canvas, { type: 'scatter', data: { datasets: [dataset] }, options: options(s, range), plugins: [blankBands, thresholdLines] });
       charts.push(s.chart);
     }
     // Where the η axis lies, so a test can see that the diagrams line up.
