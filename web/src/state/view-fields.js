@@ -34,14 +34,15 @@ export function viewNumber(state, key) {
 
 // A view's fields as the engine's settings of `request` ('multiStart' or 'sweep'), by the engine's names:
 // { count, seed, a, b }. Whether they are in range is the engine's to say; only a field whose text is no
-// number is caught here, as { error }.
+// number is caught here, as { error, key } (key: the field's, as in the URL).
 export function viewSettings(state, request, names) {
   const settings = {};
   for (const name of names) {
-    const value = viewNumber(state, pageName(request, name));
+    const key = pageName(request, name);
+    const value = viewNumber(state, key);
     if (Number.isNaN(value)) {
       const label = SETTINGS[request].find((setting) => setting.name === name)?.label ?? name;
-      return { error: `${label} must be a number.` };
+      return { error: `${label} must be a number.`, key };
     }
     settings[name] = value;
   }

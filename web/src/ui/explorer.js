@@ -6,6 +6,7 @@
 // aria-busy until they have. With gradient noise, the noise bands come after that (band-requests.js).
 import { followBands } from './band-requests.js';
 import { createLossChart, createPathChart } from './charts.js';
+import { lossSummary, pathSummary } from './chart-summaries.js';
 import { createForm } from './form.js';
 import { renderLandmarks } from './landmarks.js';
 import { formulaPieces } from './formula-pieces.js';
@@ -18,6 +19,9 @@ import { VIEW_KEYS, writeViewFields } from '../state/view-fields.js';
 import { attachX0Slider } from './x0-slider.js';
 
 const TYPING_PAUSE_MS = 120;
+// Messages about what is wrong wait for a longer pause than the runs do: one key every quarter second is
+// steady typing, and the text in between is mostly unfinished rather than wrong.
+const ERROR_PAUSE_MS = 700;
 const BUSY_NOTICE_MS = 200;
 const LOSS_EVERY_MS = 100;
 const FIX_FIELDS = 'Fix the highlighted fields to run again; the charts show the last experiment that worked.';
@@ -55,7 +59,7 @@ function summary(answer) {
 // analysisClient (optional: an engine client for the "Many starts" and "Step-size sweep" sections).
 export function createExplorer(root, { client, themeElement, onState = () => {}, onAnswer = () => {}, embedScript, analysisClient }) {
   const $ = (selector) => root.querySelector(selector);
-  const form = createForm($('#experiment'));
+  const form = createForm($('#experiment'), { errorPauseMs: ERROR_PAUSE_MS });
   const status = $('#status');
   const output = $('#output');
   let theme = currentTheme(themeElement);
@@ -103,9 +107,16 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     note.hidden = text === '';
   }
 
+  // A chart's summary is its description for a screen reader (chart-summaries.js).
+  function showSummary(id, text) {
+    const summary = $(id);
+    if (summary && summary.textContent !== text) summary.textContent = text;
+  }
+
   function drawPath() {
     setLandmarkOverlay(pathChart.chart, lastAnswer.landmarks, theme);
     showNote('#path-note', pathChart.render(lastAnswer, theme));
+    showSummary('#path-summary', pathSummary(lastAnswer));
     x0Slider?.sync();
   }
 
@@ -137,6 +148,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     const loss = lossChart.render(lastAnswer, theme, lastState.log);
     form.showLogScale(loss.logScale);
     showNote('#loss-note', loss.note);
+    showSummary('#loss-summary', lossSummary(lastAnswer));
     stepSizeChart.render(lastAnswer, theme);
   }
 
@@ -169,11 +181,24 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     update();
   }
 
+  // The status line says what is wrong once typing pauses, like the fields; anything else at once, and
+  // so does a message about what is wrong in place of another (the one before may no longer hold).
+  let sayingWrong = false;
+  function sayWrong(text) {
+    if (sayingWrong) say(text, true);
+    else form.whenPaused('status', () => say(text, true));
+  }
+  function say(text, wrong = false) {
+    form.cancel('status');
+    status.textContent = text;
+    sayingWrong = wrong;
+  }
+
   function showAnswer(message) {
     loadExtrasSoon();
     if (message.ok && message.answer.checkOnly) {
       form.showExpressionError(lastState.f, null);
-      status.textContent = lastAnswer ? FIX_FIELDS : FIX_FIELDS_FIRST;
+      sayWrong(lastAnswer ? FIX_FIELDS : FIX_FIELDS_FIRST);
       showEmpty('fields');
       return;
     }
@@ -187,7 +212,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       views?.show(lastAnswer, lastState);
       drawAnswer();
       showTables();
-      status.textContent = summary(lastAnswer);
+      say(summary(lastAnswer));
       bands.follow(lastRequest, lastAnswer);
       onAnswer(lastState);
       return;
@@ -195,19 +220,19 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     if (lastAnswer) output.classList.add('stale');
     if (message.kind === 'expression') {
       form.showExpressionError(lastState.f, message);
-      status.textContent = lastAnswer
+      sayWrong(lastAnswer
         ? 'The function has an error; the charts show the last one that worked.'
-        : 'The function has an error: fix it above to draw the curve.';
+        : 'The function has an error: fix it above to draw the curve.');
       showEmpty('f');
     } else if (message.kind === 'settings' && message.setting && form.field(`${fieldOf(message.setting)}-error`)) {
       // The engine refused a setting: its message goes on that field, as a typing mistake would.
       form.showExpressionError(lastState.f, null);
       form.showFieldErrors({ [fieldOf(message.setting)]: message.message });
-      status.textContent = lastAnswer ? FIX_FIELDS : FIX_FIELDS_FIRST;
+      sayWrong(lastAnswer ? FIX_FIELDS : FIX_FIELDS_FIRST);
       showEmpty('fields');
     } else {
       form.showExpressionError(lastState.f, null);
-      status.textContent = message.message;
+      say(message.message);
     }
   }
 
@@ -254,7 +279,7 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     if (errors.f) form.showExpressionError(lastState.f, { message: errors.f });
     if (!request) {
       if (lastAnswer) output.classList.add('stale');
-      status.textContent = lastAnswer ? FIX_FIELDS : FIX_FIELDS_FIRST;
+      sayWrong(lastAnswer ? FIX_FIELDS : FIX_FIELDS_FIRST);
       showEmpty(errors.f ? 'f' : 'fields');
       if (errors.f) { runner.forget(); loadExtrasSoon(); }
       else runner.submit({ expression: lastState.f, checkOnly: true });

@@ -1,5 +1,6 @@
 // The experiment form: reading the typed state out of it, writing a state into it, showing only the
-// hyperparameters the chosen method reads, and showing what is wrong next to the field it concerns.
+// hyperparameters the chosen method reads, and showing what is wrong next to the field it concerns, once
+// typing pauses (typing-pause.js).
 import { METHODS, methodById } from '../state/methods.js';
 import { methodIds, PARAMETER_NAMES } from '../state/state.js';
 import { EXPERIMENT_KEYS, SCHEDULE_PARAMETER_NAMES, scheduleByName, SETTINGS, TRAINING_NAMES } from '../state/settings.js';
@@ -7,12 +8,15 @@ import { formatShort } from './format.js';
 import { createMethodChoice } from './views/method-choice.js';
 import { parameterDefaults } from './parameter-defaults.js';
 import { readViewFields, writeViewFields } from '../state/view-fields.js';
+import { createTypingPause } from './typing-pause.js';
 
 // Every experiment setting is a text field but the method menu.
 const TEXT_FIELDS = EXPERIMENT_KEYS.filter((name) => name !== 'method');
 
-export function createForm(root) {
+// errorPauseMs: how long typing must pause before a message about what is wrong is shown.
+export function createForm(root, { errorPauseMs = 0 } = {}) {
   const field = (name) => root.querySelector(`#${name}`);
+  const pause = createTypingPause(root, errorPauseMs);
   const method = field('method');
   // The log-scale toggle sits by its chart, outside the form but in the same document or shadow root.
   const log = root.getRootNode().querySelector('#log');
@@ -90,18 +94,24 @@ export function createForm(root) {
     showSchedule();
   }
 
+  function showFieldError(name, message) {
+    const input = field(name);
+    field(`${name}-error`).textContent = message;
+    if (message === '') { input.removeAttribute('aria-invalid'); return; }
+    input.setAttribute('aria-invalid', 'true');
+    for (const [fold, names] of folds) if (names.includes(name)) fold.open = true;
+  }
+
+  // Each field's message: cleared at once, shown once typing pauses.
   function showFieldErrors(errors) {
-    for (const [fold, names] of folds) if (names.some((name) => errors[name])) fold.open = true;
     for (const name of TEXT_FIELDS) {
-      const out = field(`${name}-error`);
-      if (name === 'f' || !out) continue;
+      if (name === 'f' || !field(`${name}-error`)) continue;
       const message = errors[name] ?? '';
-      const input = field(name);
-      out.textContent = message;
-      if (message === '') input.removeAttribute('aria-invalid');
-      else input.setAttribute('aria-invalid', 'true');
+      if (message === '') { pause.cancel(name); showFieldError(name, ''); }
+      else pause.later(name, () => showFieldError(name, message));
     }
-    compare.showError(errors.method ?? '');
+    if (!errors.method) { pause.cancel('method'); compare.showError(''); }
+    else pause.later('method', () => compare.showError(errors.method));
   }
 
   // The scale the loss chart drew, when the values chose it.
@@ -112,25 +122,42 @@ export function createForm(root) {
   // Shows an expression error under f(x): the message, then the input with the offending column
   // underlined (and the bracket left open, if any). Everything the user typed goes in as text.
   function showExpressionError(text, error) {
-    const input = field('f');
-    const out = field('f-error');
     if (!error) {
-      out.replaceChildren();
-      input.removeAttribute('aria-invalid');
+      pause.cancel('f');
+      field('f-error').replaceChildren();
+      field('f').removeAttribute('aria-invalid');
       return;
     }
-    input.setAttribute('aria-invalid', 'true');
+    pause.later('f', () => markExpression(text, error));
+  }
+
+  function markExpression(text, error) {
+    const out = field('f-error');
+    field('f').setAttribute('aria-invalid', 'true');
     const message = document.createElement('p');
     message.className = 'error-message';
     message.textContent = error.column ? `Column ${error.column}: ${error.message}` : error.message;
     out.replaceChildren(message);
-    if (error.column) out.append(markedSource(text, error.column, error.openedAt));
+    if (!error.column) return;
+    const source = markedSource(text, error.column, error.openedAt);
+    out.append(source);
+    // The space under f is kept for a two-line message and the marked copy of the input: a longer
+    // message goes alone rather than push the form down. A long input is scrolled to its mark.
+    const room = parseFloat(getComputedStyle(out.parentElement).minHeight);
+    if (out.getBoundingClientRect().height > room) { source.remove(); return; }
+    const mark = source.querySelector('.error-at');
+    source.scrollLeft = mark.offsetLeft - source.offsetLeft - source.clientWidth / 2;
   }
 
   method.addEventListener('change', showMethod);
   field('schedule').addEventListener('change', showSchedule);
   compare.onChange(showMethod);
-  return { read, write, showMethod, showFieldErrors, showExpressionError, showLogScale, field };
+  // Another message about what is wrong (the status line's): `show` waits, like the fields', for a pause
+  // under `key`, and cancel(key) drops it once it no longer holds.
+  return {
+    read, write, showMethod, showFieldErrors, showExpressionError, showLogScale, field,
+    whenPaused: pause.later, cancel: pause.cancel,
+  };
 }
 
 function markedSource(text, column, openedAt) {

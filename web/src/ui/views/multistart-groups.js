@@ -28,3 +28,10 @@ export function groupFinals(finals, status, points, tolerance) {
   }
   return [...groups.filter((g) => g.kind !== 'flat' || g.count > 0), ...Object.values(other).filter((g) => g.count > 0)];
 }
+
+// A histogram in words, as a screen reader hears it: "of 50 starts, 25 end at min x = −1.225, 25 end at
+// min x = 1.225, 0 end at max x = 0".
+export function groupWords(groups, total) {
+  const words = groups.map((g) => `${g.count} ${g.kind in KIND_WORDS ? `end at ${g.label}` : g.label}`);
+  return `of ${total} starts, ${words.join(', ')}`.replace(/-/g, '\u2212');
+}

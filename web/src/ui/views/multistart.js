@@ -3,10 +3,11 @@
 // start for start; the seed is in the URL, so the same link draws the same counts.
 import { formatShort } from '../format.js';
 import { pathStyle } from '../palette.js';
-import { groupFinals, groupTolerance } from './multistart-groups.js';
+import { groupFinals, groupTolerance, groupWords } from './multistart-groups.js';
 import { methodById } from '../../state/methods.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
-import { analysisSection, listWords, numberField, progressControls } from './section.js';
+import { pageName } from '../../state/settings.js';
+import { analysisSection, appendFields, FIX_FIELD, listWords, numberField, progressControls, showViewErrors } from './section.js';
 
 // What the labels other than "min x = …" and "max x = …" mean, for the legend under the histograms.
 const GROUP_WORDS = {
@@ -17,11 +18,11 @@ const GROUP_WORDS = {
 
 export function createMultiStart(after, { client, request, viewState, onSettings, dark }) {
   const { section, fields, tools, run, status, body } = analysisSection({
-    id: 'multistart', title: 'Many starts',
+    id: 'multistart', title: 'Many starts', runLabel: 'Run many starts',
     intro: 'Random starts x₀ drawn uniformly from [a, b] with a fixed seed, the same starts for every method; '
       + 'for each method and step size, where the runs ended.',
   });
-  fields.append(
+  appendFields(fields,
     numberField('starts', 'starts N', VIEW_DEFAULTS.starts),
     numberField('startseed', 'seed', VIEW_DEFAULTS.startseed),
     numberField('a', 'from a', VIEW_DEFAULTS.a),
@@ -46,9 +47,12 @@ export function createMultiStart(after, { client, request, viewState, onSettings
     const swatch = Object.assign(document.createElement('span'), { className: 'swatch', textContent: style.glyph });
     swatch.style.color = style.color;
     swatch.setAttribute('aria-hidden', 'true');
-    title.append(swatch, caption);
+    // The bars are read as the caption's sentence, which says the same in words.
+    const words = Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: `: ${groupWords(groupsOf, total)}` });
+    title.append(swatch, caption, words);
     const list = document.createElement('ul');
     list.className = 'bars';
+    list.setAttribute('aria-hidden', 'true');
     for (const group of groupsOf) {
       const item = document.createElement('li');
       item.className = `bar-row bar-${group.kind}`;
@@ -104,8 +108,9 @@ export function createMultiStart(after, { client, request, viewState, onSettings
   async function start() {
     const base = request();
     const chosen = settings();
+    const onField = showViewErrors(fields, chosen.error ? { [chosen.key]: chosen.error } : {});
     if (!base) { status.textContent = 'Fix the experiment’s fields first.'; return; }
-    if (chosen.error) { status.textContent = chosen.error; return; }
+    if (chosen.error) { status.textContent = onField ? FIX_FIELD : chosen.error; return; }
     job?.cancel();
     status.textContent = 'Running…';
     section.setAttribute('aria-busy', 'true');
@@ -129,7 +134,9 @@ export function createMultiStart(after, { client, request, viewState, onSettings
         + `${base.steps} steps of ${listWords(methods)} each${methods.length > 1 ? ' from the same starts' : ''}; `
         + `grouped by the stationary point within ${formatShort(groupTolerance(answer.a, answer.b))}.`;
     } catch (error) {
-      if (mine === job) status.textContent = error.message;
+      if (mine !== job) return;
+      const onField = error.setting && showViewErrors(fields, { [pageName('multiStart', error.setting)]: error.message });
+      status.textContent = onField ? FIX_FIELD : error.message;
     } finally {
       if (mine === job) { controls.hide(); section.setAttribute('aria-busy', 'false'); }
     }

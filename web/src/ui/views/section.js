@@ -1,5 +1,16 @@
 // The frame the analysis views share: a titled panel with a few settings, a Run button, a status line
 // and a body for what they draw; progress and Cancel for their long jobs; names listed in a status line.
+
+// The place for what is wrong with a field, which the field names as its description. It is kept on the
+// field's wrapper until appendFields puts it under the row, where a sentence has the panel's width.
+function withErrorSlot(wrapper, input) {
+  const error = Object.assign(document.createElement('p'), { id: `${input.id}-error`, className: 'error' });
+  error.setAttribute('aria-live', 'polite');
+  input.setAttribute('aria-describedby', error.id);
+  wrapper.errorSlot = error;
+  return wrapper;
+}
+
 export function numberField(key, label, placeholder) {
   const wrapper = document.createElement('div');
   wrapper.className = 'field';
@@ -8,7 +19,7 @@ export function numberField(key, label, placeholder) {
   const input = Object.assign(document.createElement('input'), { id, className: 'mono', placeholder, spellcheck: false });
   input.setAttribute('inputmode', 'decimal');
   wrapper.append(labelElement, input);
-  return wrapper;
+  return withErrorSlot(wrapper, input);
 }
 
 export function selectField(key, label, options) {
@@ -19,10 +30,35 @@ export function selectField(key, label, options) {
   const select = Object.assign(document.createElement('select'), { id });
   for (const [value, text] of options) select.append(new Option(text, value));
   wrapper.append(labelElement, select);
-  return wrapper;
+  return withErrorSlot(wrapper, select);
 }
 
-export function analysisSection({ id, title, intro }) {
+// Puts fields made by numberField and selectField in the row `fields`, and their error slots under it.
+export function appendFields(fields, ...wrappers) {
+  const errors = Object.assign(document.createElement('div'), { className: 'analysis-errors' });
+  fields.append(...wrappers);
+  errors.append(...wrappers.map((wrapper) => wrapper.errorSlot));
+  fields.after(errors);
+}
+
+// What the status line says while a message sits on one of the view's fields.
+export const FIX_FIELD = 'Fix the highlighted field to run.';
+
+// Shows each message of `errors` (page key -> message) on the view field it is about, and clears the
+// others of `fields`. Returns whether one of the messages found its field.
+export function showViewErrors(fields, errors) {
+  let placed = false;
+  for (const input of fields.querySelectorAll('input, select')) {
+    const message = errors[input.id.replace(/^view-/, '')] ?? '';
+    fields.parentElement.querySelector(`#${input.id}-error`).textContent = message;
+    if (message === '') input.removeAttribute('aria-invalid');
+    else { input.setAttribute('aria-invalid', 'true'); placed = true; }
+  }
+  return placed;
+}
+
+// runLabel: the Run button's name, saying what it runs ("Run many starts"); the page has several.
+export function analysisSection({ id, title, intro, runLabel }) {
   const section = document.createElement('section');
   section.className = 'panel analysis';
   section.id = id;
@@ -34,6 +70,7 @@ export function analysisSection({ id, title, intro }) {
   const tools = Object.assign(document.createElement('span'), { className: 'card-tools' });
   const run = Object.assign(document.createElement('button'), { type: 'button', className: 'action run', textContent: 'Run' });
   run.id = `${id}-run`;
+  run.setAttribute('aria-label', runLabel);
   tools.append(run);
   head.append(h2, tools);
   const text = Object.assign(document.createElement('p'), { className: 'hint', textContent: intro });

@@ -76,8 +76,10 @@ export function createStepThrough(card, { chart, x0Input, submit, runLabel, clie
     const text = `k = ${k}${last}   x_k = ${formatShort(x)}   f(x_k) = ${formatShort(f)}   f′(x_k) = ${formatShort(df)}`;
     if (readout.textContent !== text) readout.textContent = text;
     readout.dataset.k = String(k);
-    back.disabled = index === 0;
-    forward.disabled = index === path.x.length - 1;
+    // aria-disabled, not disabled: a disabled button drops the keyboard's focus, and stepping back to
+    // k = 0 with the keyboard would leave it nowhere.
+    back.setAttribute('aria-disabled', String(index === 0));
+    forward.setAttribute('aria-disabled', String(index === path.x.length - 1));
   }
 
   function stop() {

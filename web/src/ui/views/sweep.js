@@ -8,9 +8,11 @@
 import { Chart } from 'chart.js';
 import { formatShort } from '../format.js';
 import { pathStyle } from '../palette.js';
-import { analysisSection, listWords, numberField, progressControls, selectField } from './section.js';
+import { analysisSection, appendFields, FIX_FIELD, listWords, numberField, progressControls, selectField, showViewErrors } from './section.js';
 import { methodById } from '../../state/methods.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
+import { pageName } from '../../state/settings.js';
+import { sweepWords } from './sweep-summary.js';
 import { blankBands, blankStretches, logTickLabel } from './sweep-marks.js';
 
 const BURN_IN = 500;
@@ -59,13 +61,13 @@ function yRange(values, landmarks) {
 
 export function createSweep(after, { client, request, viewState, onSettings, theme }) {
   const { section, fields, tools, run, status, body } = analysisSection({
-    id: 'sweep', title: 'Step-size sweep',
+    id: 'sweep', title: 'Step-size sweep', runLabel: 'Run the sweep',
     intro: `For each η: ${BURN_IN} steps from x₀ to settle, then the next ${KEEP} iterates drawn against η, `
       + 'one diagram per method. One point means it converged, two that it flips between two points, a smear '
       + 'that it is chaotic; dashed lines mark plain gradient descent’s η_max = 2/f″ of the minima.',
   });
   fields.classList.add('row-4');
-  fields.append(
+  appendFields(fields,
     numberField('sweepmin', 'η from', VIEW_DEFAULTS.sweepmin),
     numberField('sweepmax', 'η to', VIEW_DEFAULTS.sweepmax),
     numberField('sweepn', 'values', VIEW_DEFAULTS.sweepn),
@@ -126,12 +128,15 @@ export function createSweep(after, { client, request, viewState, onSettings, the
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', `${method?.name ?? id}: the iterates each step size keeps visiting after the burn-in, against η, `
       + 'with the thresholds η_max as dashed vertical lines.');
-    box.append(canvas);
+    // The diagram in words (sweep-summary.js), which the canvas names as its description.
+    const summary = Object.assign(document.createElement('p'), { className: 'visually-hidden', id: `sweep-summary-${id}` });
+    canvas.setAttribute('aria-describedby', summary.id);
+    box.append(canvas, summary);
     box.hidden = true;
     const note = Object.assign(document.createElement('p'), { className: 'hint sweep-note' });
     note.hidden = true;
     figure.append(caption, box, note);
-    return { id, index, figure, box, canvas, note, chart: null, answer: null };
+    return { id, index, figure, box, canvas, summary, note, chart: null, answer: null };
   }
 
   function options(slot, range) {
@@ -179,6 +184,7 @@ export function createSweep(after, { client, request, viewState, onSettings, the
       if (s.chart && same) continue;
       s.range = range;
       s.box.hidden = false;
+      s.summary.textContent = `${methodById(s.id)?.name ?? s.id}: ${sweepWords(s.answer, range)}.`;
       if (s.chart) { s.chart.options = options(s, range); s.chart.update('none'); continue; }
       const dataset = { data: s.points, pointRadius: 0.9, borderWidth: 0, backgroundColor: pathStyle(s.index, t.dark).color, showLine: false };
       s.chart = new Chart(s.canvas, { type: 'scatter', data: { datasets: [dataset] }, options: options(s, range), plugins: [blankBands, thresholdLines] });
@@ -209,8 +215,9 @@ export function createSweep(after, { client, request, viewState, onSettings, the
   async function start() {
     const base = request();
     const chosen = settings();
+    const onField = showViewErrors(fields, chosen.error ? { [chosen.key]: chosen.error } : {});
     if (!base) { status.textContent = 'Fix the experiment’s fields first.'; return; }
-    if (chosen.error) { status.textContent = chosen.error; return; }
+    if (chosen.error) { status.textContent = onField ? FIX_FIELD : chosen.error; return; }
     if (current) current.cancelled = true;
     job?.cancel();
     const set = { cancelled: false };
@@ -250,7 +257,10 @@ export function createSweep(after, { client, request, viewState, onSettings, the
       status.textContent = `${first ? first.eta.length : chosen.count} step sizes from ${formatShort(chosen.etaMin)} to ${formatShort(chosen.etaMax)} (${chosen.scale}), `
         + `${listWords(swept) || 'no method that takes a step size'} from x₀ = ${formatShort(base.x0)}: ${BURN_IN} steps of burn-in, ${KEEP} kept.`;
     } catch (error) {
-      if (set === current) { finish(); status.textContent = error.message; }
+      if (set !== current) return;
+      finish();
+      const onField = error.setting && showViewErrors(fields, { [pageName('sweep', error.setting)]: error.message });
+      status.textContent = onField ? FIX_FIELD : error.message;
     }
   }
 
