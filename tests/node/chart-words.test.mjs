@@ -19,6 +19,9 @@ const answer = (...runs) => ({ start: { x: runs[0].x[0] }, runs });
 
 const SETTLES = run(0.1, [-2.5, -1.5, -1.25, -1.2247, -1.2247, -1.2247], [22.3, 0.3, -0.2, -0.25, -0.25, -0.25]);
 const CRAWLS = run(0.01, [-2.5, -2.0, -1.7, -1.5, -1.4, -1.33], [22.3, 6, 1.7, 0.3, -0.04, -0.18]);
+// Within reach of its end only for its last two points: still on its way, not settled.
+const LATE = run(0.02, [-2.5, -2.2, -2, -1.8, -1.6, -1.5, -1.4, -1.3, -1.26, -1.2248, -1.2247],
+  [22.3, 12, 6, 2, 0.7, 0.3, 0.04, -0.1, -0.2, -0.2499, -0.25]);
 const DIVERGES = run(0.5, [-2.5, 21.25, -19110, Infinity], [22.3, 2.03e5, 1.3e17, Infinity], 'diverged', { stoppedAt: 3 });
 const LEAVES = run(10, [3, -1, NaN], [0.8, NaN, NaN], 'undefined', { stoppedAt: 1, why: 'log(x) is undefined at x = -1: its domain is x > 0' });
 const CONVERGES = run(0.5, [3, 2, 2], [1, 0, 0], 'converged', { stoppedAt: 2 });
@@ -30,6 +33,8 @@ describe('the charts in words', () => {
     [[SETTLES], 'From x₀ = −2.5: η = 0.1 settles at x = −1.225 by step 3.', 'η = 0.1: f falls from 22.3 to −0.25 by step 3.'],
     [[CRAWLS], 'From x₀ = −2.5: η = 0.01 ends at x = −1.33 after 5 steps, still moving.',
       'η = 0.01: f falls from 22.3 to −0.18 over 5 steps, still changing.'],
+    [[LATE], 'From x₀ = −2.5: η = 0.02 ends at x = −1.225 after 10 steps, still moving.',
+      'η = 0.02: f falls from 22.3 to −0.25 over 10 steps, still changing.'],
     [[DIVERGES], 'From x₀ = −2.5: η = 0.5 diverges at step 3.',
       'η = 0.5: f climbs from 22.3 to 1.3e+17, then the run diverges at step 3.'],
     [[LEAVES], 'From x₀ = 3: η = 10 leaves the domain at step 1 (log(x) is undefined at x = -1: its domain is x > 0).',

@@ -11,14 +11,15 @@ const name = (run) => run.label ?? `η = ${run.eta}`;
 const number = (value) => formatShort(value).replace(/-/g, '\u2212');
 
 // The step from which `values` stay within SETTLED of their last value, or null where they still move
-// at the end. `values` are the drawn points of the path, at steps run.k.
+// near the end (a path that only slows down in its last steps has not settled). `values` are the drawn
+// points of the path, at steps run.k.
 function settledFrom(run, values) {
   const last = values.length - 1;
   const end = values[last];
   const reach = Math.abs(values[0] - end) || Math.abs(end) || 1;
   let from = last;
   while (from > 0 && Math.abs(values[from - 1] - end) <= SETTLED * reach) from--;
-  return from < last ? run.k[from] : null;
+  return from <= last - Math.max(2, Math.ceil(0.1 * last)) ? run.k[from] : null;
 }
 
 function lastFinite(values) {
