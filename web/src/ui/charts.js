@@ -146,11 +146,7 @@ function undefinedDatasets(runs, theme, box) {
       data: fromShown ? [{ ...fromShown, skipTooltip: true }, to] : [to],
       ...FAST_DATA,
       legend: false,
-      showLine: true,
-      borderDash: [5, 4],
-      borderWidth: 1.5,
-      borderColor: style.color,
-      backgroundColor: style.color,
+      ...dashedLine(style),
       pointStyle: 'crossRot',
       pointRadius: fromShown ? [0, 8] : 8,
       pointHoverRadius: fromShown ? [0, 9] : 9,
@@ -159,6 +155,11 @@ function undefinedDatasets(runs, theme, box) {
       edgeMarks: { marks, color: style.color, halo: theme.surface },
     }];
   });
+}
+
+// The dashed line of a jump whose length is not to scale, in the path's colour.
+function dashedLine(style) {
+  return { showLine: true, borderDash: [5, 4], borderWidth: 1.5, borderColor: style.color, backgroundColor: style.color };
 }
 
 // A run's dashed jumps to the points beyond the chart's edges, carrying the arrowheads and labels
@@ -171,11 +172,7 @@ function jumpDataset(run, index, theme, split) {
     ...FAST_DATA,
     spanGaps: false,
     legend: false,
-    showLine: true,
-    borderDash: [5, 4],
-    borderWidth: 1.5,
-    borderColor: style.color,
-    backgroundColor: style.color,
+    ...dashedLine(style),
     pointStyle: 'circle',
     pointRadius: 0,
     pointHoverRadius: 5,

@@ -4,10 +4,9 @@
 import { formatShort } from '../format.js';
 import { pathStyle } from '../palette.js';
 import { groupFinals, groupTolerance, groupWords } from './multistart-groups.js';
-import { methodById } from '../../state/methods.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
 import { pageName } from '../../state/settings.js';
-import { analysisSection, appendFields, FIX_FIELD, listWords, numberField, progressControls, showViewErrors } from './section.js';
+import { analysisSection, appendFields, FIX_FIELD, listWords, methodTitle, numberField, progressControls, showViewErrors } from './section.js';
 
 // What the labels other than "min x = …" and "max x = …" mean, for the legend under the histograms.
 const GROUP_WORDS = {
@@ -78,12 +77,10 @@ export function createMultiStart(after, { client, request, viewState, onSettings
     const tolerance = groupTolerance(answer.a, answer.b);
     const seen = new Set();
     const blocks = answer.methods.map((id, m) => {
-      const method = methodById(id);
       const block = document.createElement('section');
       block.className = 'method-starts';
       block.dataset.method = id;
-      const heading = Object.assign(document.createElement('h3'), { textContent: method?.name ?? id });
-      heading.append(' ', Object.assign(document.createElement('span'), { className: 'method-id mono', textContent: id }));
+      const heading = methodTitle(document.createElement('h3'), id);
       const figures = Object.assign(document.createElement('div'), { className: 'histograms' });
       for (const runAnswer of answer.runs.filter((r) => r.method === id)) {
         const grouped = groupFinals(runAnswer.final, runAnswer.status, answer.landmarks, tolerance);

@@ -1,5 +1,6 @@
 // The frame the analysis views share: a titled panel with a few settings, a Run button, a status line
 // and a body for what they draw; progress and Cancel for their long jobs; names listed in a status line.
+import { methodById } from '../../state/methods.js';
 
 // The place for what is wrong with a field, which the field names as its description. It is kept on the
 // field's wrapper until appendFields puts it under the row, where a sentence has the panel's width.
@@ -105,4 +106,11 @@ export function progressControls({ id, tools, body, label }) {
 // ['gd', 'momentum', 'adam'] -> 'gd, momentum, and adam'
 export function listWords(words) {
   return new Intl.ListFormat('en', { type: 'conjunction' }).format(words);
+}
+
+// A method's heading in a view: its name, then its id as typed in a link ("Momentum momentum").
+export function methodTitle(element, id) {
+  element.textContent = methodById(id)?.name ?? id;
+  element.append(' ', Object.assign(document.createElement('span'), { className: 'method-id mono', textContent: id }));
+  return element;
 }

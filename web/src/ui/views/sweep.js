@@ -8,7 +8,7 @@
 import { Chart } from 'chart.js';
 import { formatShort } from '../format.js';
 import { pathStyle } from '../palette.js';
-import { analysisSection, appendFields, FIX_FIELD, listWords, numberField, progressControls, selectField, showViewErrors } from './section.js';
+import { analysisSection, appendFields, FIX_FIELD, listWords, methodTitle, numberField, progressControls, selectField, showViewErrors } from './section.js';
 import { methodById } from '../../state/methods.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
 import { pageName } from '../../state/settings.js';
@@ -112,12 +112,10 @@ export function createSweep(after, { client, request, viewState, onSettings, the
 
   // A labelled, empty place for each method's diagram, in the order the methods were chosen.
   function frame(id, index, tall) {
-    const method = methodById(id);
     const figure = document.createElement('figure');
     figure.className = 'sweep-diagram';
     figure.dataset.method = id;
-    const caption = Object.assign(document.createElement('figcaption'), { textContent: method?.name ?? id });
-    caption.append(' ', Object.assign(document.createElement('span'), { className: 'method-id mono', textContent: id }));
+    const caption = methodTitle(document.createElement('figcaption'), id);
     const swatch = Object.assign(document.createElement('span'), { className: 'swatch', textContent: '●' });
     swatch.setAttribute('aria-hidden', 'true');
     swatch.style.color = pathStyle(index, theme().dark).color;
