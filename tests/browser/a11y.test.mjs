@@ -36,6 +36,12 @@ const answered = (page) => waitForRun(page);
 describe('accessibility (axe-core, default rules)', () => {
   test('the page at desktop width, light', () => expectNoViolations({ url: '', viewport: DESKTOP, ready: answered }));
 
+  test('the page at desktop width, dark', () => expectNoViolations({
+    url: '', viewport: DESKTOP, scheme: 'dark', ready: answered,
+  }));
+
+  test('the page on a phone, light', () => expectNoViolations({ url: '', viewport: PHONE, ready: answered }));
+
   test('the page on a phone, dark, comparing methods', () => expectNoViolations({
     url: '?method=gd,momentum,adam,armijo&eta=0.1', viewport: PHONE, scheme: 'dark', ready: answered,
   }));
