@@ -142,9 +142,10 @@ describe('descent-explorer element', () => {
   test('CSV holds every step of every run at full precision; PNG is a PNG', async () => {
     await withPage(shared.server.url + SEED_001, async (page) => {
       await waitForRun(page);
-      // The button is pressed as the DOM presses it: the row it sits in may still move while the extras load
-      // (status text, the loss chart above), and a pointer click aimed a moment earlier can land beside it.
-      const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').dispatchEvent('click')]);
+      // Pressed from the keyboard: a press the browser counts as the reader's (a download needs one), and no
+      // pointer aimed at a row that may still move while the extras load.
+      await page.focus('#download-csv');
+      const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
       assert.equal(csvDownload.suggestedFilename(), 'descent-x4-3x2+2-gd-eta0.01,0.1,0.5-trajectories.csv');
       const csv = await readFile(await csvDownload.path(), 'utf8');
       const lines = csv.trim().split('\n');
@@ -166,7 +167,8 @@ describe('descent-explorer element', () => {
       }
       assert.match(lines[1], /^0\.01,0,-2\.5000000000000000,/, '17 significant digits');
 
-      const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-path-png').dispatchEvent('click')]);
+      await page.focus('#download-path-png');
+      const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
       assert.equal(pngDownload.suggestedFilename(), 'descent-x4-3x2+2-gd-eta0.01,0.1,0.5-path.png');
       const png = await readFile(await pngDownload.path());
       assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
