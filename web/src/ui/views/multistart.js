@@ -6,7 +6,9 @@ import { pathStyle } from '../palette.js';
 import { groupFinals, groupTolerance, groupWords } from './multistart-groups.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
 import { pageName } from '../../state/settings.js';
-import { analysisSection, appendFields, FIX_FIELD, listWords, methodTitle, numberField, progressControls, showViewErrors } from './section.js';
+import {
+  analysisSection, appendFields, FIX_FIELD, listWords, methodTitle, numberField, progressControls, readyToRun, showViewErrors,
+} from './section.js';
 
 // What the labels other than "min x = …" and "max x = …" mean, for the legend under the histograms.
 const GROUP_WORDS = {
@@ -103,11 +105,9 @@ export function createMultiStart(after, { client, request, viewState, onSettings
   }
 
   async function start() {
-    const base = request();
-    const chosen = settings();
-    const onField = showViewErrors(fields, chosen.error ? { [chosen.key]: chosen.error } : {});
-    if (!base) { status.textContent = 'Fix the experiment’s fields first.'; return; }
-    if (chosen.error) { status.textContent = onField ? FIX_FIELD : chosen.error; return; }
+    const ready = readyToRun({ request, settings, fields, status });
+    if (!ready) return;
+    const { base, chosen } = ready;
     job?.cancel();
     status.textContent = 'Running…';
     section.setAttribute('aria-busy', 'true');

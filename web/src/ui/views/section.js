@@ -114,3 +114,14 @@ export function methodTitle(element, id) {
   element.append(' ', Object.assign(document.createElement('span'), { className: 'method-id mono', textContent: id }));
   return element;
 }
+
+// The experiment's request and the view's settings, or null once the page says what to fix first: the
+// experiment's fields, or the view's own field (its message on that field where it has one).
+export function readyToRun({ request, settings, fields, status }) {
+  const base = request();
+  const chosen = settings();
+  const onField = showViewErrors(fields, chosen.error ? { [chosen.key]: chosen.error } : {});
+  if (!base) { status.textContent = 'Fix the experiment’s fields first.'; return null; }
+  if (chosen.error) { status.textContent = onField ? FIX_FIELD : chosen.error; return null; }
+  return { base, chosen };
+}

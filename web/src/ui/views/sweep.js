@@ -8,7 +8,10 @@
 import { Chart } from 'chart.js';
 import { formatShort } from '../format.js';
 import { pathStyle } from '../palette.js';
-import { analysisSection, appendFields, FIX_FIELD, listWords, methodTitle, numberField, progressControls, selectField, showViewErrors } from './section.js';
+import {
+  analysisSection, appendFields, FIX_FIELD, listWords, methodTitle, numberField, progressControls, readyToRun, selectField,
+  showViewErrors,
+} from './section.js';
 import { methodById } from '../../state/methods.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
 import { pageName } from '../../state/settings.js';
@@ -211,11 +214,9 @@ export function createSweep(after, { client, request, viewState, onSettings, the
   }
 
   async function start() {
-    const base = request();
-    const chosen = settings();
-    const onField = showViewErrors(fields, chosen.error ? { [chosen.key]: chosen.error } : {});
-    if (!base) { status.textContent = 'Fix the experiment’s fields first.'; return; }
-    if (chosen.error) { status.textContent = onField ? FIX_FIELD : chosen.error; return; }
+    const ready = readyToRun({ request, settings, fields, status });
+    if (!ready) return;
+    const { base, chosen } = ready;
     if (current) current.cancelled = true;
     job?.cancel();
     const set = { cancelled: false };
