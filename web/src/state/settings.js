@@ -18,12 +18,6 @@ export function pageName(request, setting) {
   return PAGE_NAMES[request]?.[setting] ?? setting;
 }
 
-// The engine's setting a page field stands for: { request, setting }.
-export function engineSetting(request, field) {
-  const found = Object.entries(PAGE_NAMES[request] ?? {}).find(([, name]) => name === field);
-  return found ? found[0] : field;
-}
-
 // Every hyperparameter some method reads (weight decay among them), in the table's order; each method
 // has its own default for it.
 export const HYPERPARAMETER_NAMES = (() => {
@@ -35,6 +29,10 @@ export const HYPERPARAMETER_NAMES = (() => {
 // method of an experiment. Weight decay is a training setting too, but each method has its default.
 export const SCHEDULE_PARAMETER_NAMES = TABLE.run.filter((s) => s.group === 'schedule').map((s) => s.name);
 export const TRAINING_NAMES = TABLE.run.filter((s) => s.group === 'training' && !HYPERPARAMETER_NAMES.includes(s.name))
+  .map((s) => s.name);
+
+// Everything under the form's "Training settings": the schedule's parameters, weight decay, clipping, noise.
+export const TRAINING_FIELD_NAMES = TABLE.run.filter((s) => s.group === 'schedule' || s.group === 'training')
   .map((s) => s.name);
 
 export function scheduleByName(name) {
@@ -49,10 +47,13 @@ export const EXPERIMENT_KEYS = ['f', ...['x0', 'eta', 'steps'].map((name) => pag
 // The analysis views' settings in the URL (starts=50&startseed=1&a=-3&b=3&sweepmin=0.001&...), with the engine's
 // defaults; sweepscale is a choice the table does not hold. The sweep's burn-in and kept iterates are not
 // page settings: the engine's defaults apply.
-const VIEW_SETTINGS = [
-  ...TABLE.multiStart.map((setting) => ['multiStart', setting]),
-  ...TABLE.sweep.filter((setting) => ['etaMin', 'etaMax', 'count'].includes(setting.name)).map((setting) => ['sweep', setting]),
-];
+// The engine's settings each view has a field for, by request.
+export const VIEW_SETTING_NAMES = {
+  multiStart: TABLE.multiStart.map((setting) => setting.name),
+  sweep: ['etaMin', 'etaMax', 'count'],
+};
+const VIEW_SETTINGS = Object.entries(VIEW_SETTING_NAMES).flatMap(([request, names]) =>
+  names.map((name) => [request, TABLE[request].find((setting) => setting.name === name)]));
 export const VIEW_DEFAULTS = Object.freeze({
   ...Object.fromEntries(VIEW_SETTINGS.map(([request, setting]) => [pageName(request, setting.name), String(setting.default)])),
   sweepscale: 'log',

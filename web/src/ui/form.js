@@ -3,7 +3,7 @@
 // typing pauses (typing-pause.js).
 import { METHODS, methodById } from '../state/methods.js';
 import { methodIds, PARAMETER_NAMES } from '../state/state.js';
-import { EXPERIMENT_KEYS, SCHEDULE_PARAMETER_NAMES, scheduleByName, SETTINGS, TRAINING_NAMES } from '../state/settings.js';
+import { EXPERIMENT_KEYS, SCHEDULE_PARAMETER_NAMES, scheduleByName, SETTINGS, TRAINING_FIELD_NAMES, TRAINING_NAMES } from '../state/settings.js';
 import { formatShort } from './format.js';
 import { createMethodChoice } from './views/method-choice.js';
 import { parameterDefaults } from './parameter-defaults.js';
@@ -78,7 +78,7 @@ export function createForm(root, { errorPauseMs = 0 } = {}) {
 
   // The rarely used settings stay folded away unless they hold something.
   const folds = [
-    [root.querySelector('#training-settings'), ['weightDecay', ...SCHEDULE_PARAMETER_NAMES, ...TRAINING_NAMES]],
+    [root.querySelector('#training-settings'), TRAINING_FIELD_NAMES],
     [root.querySelector('#more-settings'), ['tol', 'xmin', 'xmax']],
   ];
 

@@ -5,7 +5,7 @@ import { formatShort } from '../format.js';
 import { pathStyle } from '../palette.js';
 import { groupFinals, groupTolerance, groupWords } from './multistart-groups.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
-import { pageName } from '../../state/settings.js';
+import { pageName, VIEW_SETTING_NAMES } from '../../state/settings.js';
 import {
   analysisSection, appendFields, FIX_FIELD, listWords, methodTitle, numberField, progressControls, readyToRun, showViewErrors,
 } from './section.js';
@@ -36,7 +36,7 @@ export function createMultiStart(after, { client, request, viewState, onSettings
   section.addEventListener('input', onSettings);
   let job = null;
 
-  const settings = () => viewSettings(viewState(), 'multiStart', ['count', 'seed', 'a', 'b']);
+  const settings = () => viewSettings(viewState(), 'multiStart', VIEW_SETTING_NAMES.multiStart);
 
   function histogram(runAnswer, styleIndex, groupsOf, total, caption) {
     const figure = document.createElement('figure');

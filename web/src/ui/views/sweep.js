@@ -14,7 +14,7 @@ import {
 } from './section.js';
 import { methodById } from '../../state/methods.js';
 import { VIEW_DEFAULTS, viewSettings } from '../../state/view-fields.js';
-import { pageName } from '../../state/settings.js';
+import { pageName, VIEW_SETTING_NAMES } from '../../state/settings.js';
 import { sweepWords } from './sweep-summary.js';
 import { blankBands, blankStretches, logTickLabel } from './sweep-marks.js';
 
@@ -88,7 +88,7 @@ export function createSweep(after, { client, request, viewState, onSettings, the
 
   function settings() {
     const state = viewState();
-    const chosen = viewSettings(state, 'sweep', ['etaMin', 'etaMax', 'count']);
+    const chosen = viewSettings(state, 'sweep', VIEW_SETTING_NAMES.sweep);
     return chosen.error ? chosen : { ...chosen, scale: state.sweepscale === 'linear' ? 'linear' : 'log' };
   }
 
