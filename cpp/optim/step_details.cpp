@@ -1,6 +1,7 @@
 #include "optim/step_details.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "optim/settings.hpp"
@@ -8,18 +9,21 @@
 
 namespace descent::optim {
 
-std::vector<StepDetails> describeSteps(const Function& fn, const RunSettings& settings, long long from,
-                                       long long count) {
+std::vector<StepDetails> describeSteps(const Function& fn, const RunSettings& settings, double from,
+                                       double count) {
   const ResolvedRun resolved = validate(settings);
-  if (from < 0 || from >= std::max(settings.steps, 1LL))
+  // Checked as doubles, before they become whole numbers: a caller may pass anything.
+  const double last = static_cast<double>(std::max(settings.steps, 1LL));
+  if (!(from >= 0 && from < last && std::floor(from) == from))
     throw SettingsError("from", "the first step to describe must be one of the run's steps, 0 to " +
                                     std::to_string(settings.steps - 1));
-  if (count < 1 || count > kMaxDescribedSteps)
+  if (!(count >= 1 && count <= double(kMaxDescribedSteps) && std::floor(count) == count))
     throw SettingsError("count", "describe 1 to " + std::to_string(kMaxDescribedSteps) + " steps at a time");
+  const auto first = static_cast<long long>(from), end = first + static_cast<long long>(count);
   Walk walk(fn, settings.x0, settings, resolved);
-  while (!walk.stopReason() && walk.step() < from) walk.advance();
+  while (!walk.stopReason() && walk.step() < first) walk.advance();
   std::vector<StepDetails> steps;
-  while (!walk.stopReason() && walk.step() < std::min(from + count, settings.steps)) {
+  while (!walk.stopReason() && walk.step() < std::min(end, settings.steps)) {
     StepDetails step;
     const Point at = walk.point();
     step.k = walk.step();

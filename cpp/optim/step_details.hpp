@@ -29,7 +29,7 @@ constexpr long long kMaxDescribedSteps = 1000;
 
 // Steps from .. from + count - 1 of the run the settings describe (fewer where the run stops first).
 // Throws SettingsError for bad settings, a from outside the run or a count above kMaxDescribedSteps.
-std::vector<StepDetails> describeSteps(const Function& fn, const RunSettings& settings, long long from,
-                                       long long count);
+std::vector<StepDetails> describeSteps(const Function& fn, const RunSettings& settings, double from,
+                                       double count);
 
 }  // namespace descent::optim

@@ -174,8 +174,7 @@ class Compiled {
     try {
       const optim::RunSettings run = runSettings(settings);
       const auto steps =
-          optim::describeSteps(*fn_, run, static_cast<long long>(settings["from"].as<double>()),
-                               static_cast<long long>(settings["count"].as<double>()));
+          optim::describeSteps(*fn_, run, settings["from"].as<double>(), settings["count"].as<double>());
       val list = val::array();
       int i = 0;
       for (const optim::StepDetails& step : steps) {

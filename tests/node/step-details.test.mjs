@@ -94,5 +94,8 @@ describe('the arithmetic of a step, as the engine reports it', () => {
     assert.equal(short.length, 1);
     assert.throws(() => steps(quartic, 40, 1), (e) => e.setting === 'from');
     assert.throws(() => steps(quartic, 0, 5000), (e) => e.setting === 'count');
+    assert.throws(() => steps(quartic, Infinity, 1), (e) => e.setting === 'from');
+    assert.throws(() => steps(quartic, 1.5, 1), (e) => e.setting === 'from');
+    assert.throws(() => steps(quartic, 0, 2.5), (e) => e.setting === 'count');
   });
 });
