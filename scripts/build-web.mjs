@@ -9,11 +9,13 @@ import { cp, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const core = path.join(root, 'build-wasm', 'engine-core.mjs');
 // The page's own worker loads the engine with its wasm as a separate file (smaller, compiled while it
-// downloads); engine.js for Node and the embeddable descent-explorer.js keep the single-file core.
+// downloads); engine.js for Node keeps the single-file core, and the embeddable descent-explorer.js carries
+// the wasm deflated (embeddedCore below).
 const webCore = path.join(root, 'build-wasm', 'engine-core-web.mjs');
 const webWasm = path.join(root, 'build-wasm', 'engine-core-web.wasm');
 const dist = path.join(root, 'dist');
@@ -120,10 +122,31 @@ async function workerMain(stage) {
     minify: true,
     target: 'es2022',
     define: { 'import.meta.url': '""' },
+    plugins: [embeddedCore(stage)],
     nodePaths: [path.join(root, 'node_modules')],
     logLevel: 'warning',
   });
   return `export default function workerMain(self) {\n${result.outputFiles[0].text}\n}\n`;
+}
+
+// For the element's worker bundle: engine.js's './engine-core.mjs' becomes embed/embedded-core.js, which
+// takes engine-core-web.mjs (descent:engine-core-web) and the wasm deflated and in base64
+// (descent:engine-wasm). Base64 of deflated bytes gzips to about the deflated size, where base64 of the
+// raw wasm (the single-file core) gzips to a third more than the gzipped wasm.
+function embeddedCore(stage) {
+  const deflatedWasm = async () => {
+    const deflated = deflateRawSync(await readFile(webWasm), { level: 9 });
+    return { contents: `export default ${JSON.stringify(deflated.toString('base64'))};`, loader: 'js' };
+  };
+  return {
+    name: 'descent-embedded-core',
+    setup(bundle) {
+      bundle.onResolve({ filter: /^\.\/engine-core\.mjs$/ }, () => ({ path: path.join(stage, 'embed', 'embedded-core.js') }));
+      bundle.onResolve({ filter: /^descent:engine-core-web$/ }, () => ({ path: path.join(stage, 'engine', 'engine-core-web.mjs') }));
+      bundle.onResolve({ filter: /^descent:engine-wasm$/ }, () => ({ path: 'engine-wasm', namespace: 'descent-engine-wasm' }));
+      bundle.onLoad({ filter: /.*/, namespace: 'descent-engine-wasm' }, deflatedWasm);
+    },
+  };
 }
 
 // descent:markup, descent:page-css and descent:worker-main exist only while bundling descent-explorer.js.
