@@ -1,11 +1,18 @@
-// The static server behind `npm start`: MIME types the browser insists on, and nothing outside dist/.
+// The static server behind `npm start`: MIME types the browser insists on, nothing outside dist/, and
+// text and wasm compressed as a static host would (br or gzip per Accept-Encoding).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { createStaticServer } from '../../scripts/serve.mjs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { chooseEncoding, createStaticServer } from '../../scripts/serve.mjs';
+
+// Large and repetitive enough that compressing them pays.
+const BUNDLE = 'export const step = (x, eta, g) => x - eta * g;\n'.repeat(400);
+const WASM = Buffer.concat([Buffer.from('\0asm\x01\0\0\0'), Buffer.alloc(20000, 7)]);
+const PNG = Buffer.alloc(5000, 1);
 
 const files = {
   'index.html': '<!doctype html><title>descent</title>',
@@ -18,6 +25,9 @@ const files = {
   'data.json': '{}',
   'notes.xyz': '?',
   'sub/index.html': '<p>sub</p>',
+  'bundle.js': BUNDLE,
+  'core.wasm': WASM,
+  'big.png': PNG,
 };
 
 // path -> [status, content type]
@@ -117,5 +127,95 @@ test('npm start prints the address it serves, honouring PORT', async () => {
     assert.match(line, /^descent explorer: http:\/\/127\.0\.0\.1:\d+\/$/);
   } finally {
     child.kill();
+  }
+});
+
+// One request with its headers, the body as bytes (node:http does not decompress).
+function fetchRaw(path, { method = 'GET', encoding } = {}) {
+  return new Promise((resolve, reject) => {
+    const headers = encoding === undefined ? {} : { 'Accept-Encoding': encoding };
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const DECODERS = { gzip: gunzipSync, br: brotliDecompressSync };
+
+// [Accept-Encoding, the encoding chosen]
+const choices = [
+  ['gzip, deflate, br, zstd', 'br'],
+  ['gzip', 'gzip'],
+  ['br;q=0.5, gzip', 'gzip'],
+  ['br;q=0, gzip;q=0.1', 'gzip'],
+  ['GZIP;Q=1.0', 'gzip'],
+  ['*', 'br'],
+  ['*;q=0, gzip', 'gzip'],
+  ['gzip;q=0, br;q=0', null],
+  ['identity', null],
+  ['deflate', null],
+  ['', null],
+  [undefined, null],
+];
+
+for (const [header, expected] of choices) {
+  test(`Accept-Encoding ${JSON.stringify(header)} -> ${expected ?? 'identity'}`, () => {
+    assert.equal(chooseEncoding(header), expected);
+  });
+}
+
+for (const [path, bytes, type] of [['/bundle.js', Buffer.from(BUNDLE), 'text/javascript; charset=utf-8'], ['/core.wasm', WASM, 'application/wasm']]) {
+  for (const encoding of ['gzip', 'br']) {
+    test(`GET ${path} with Accept-Encoding: ${encoding} is compressed, its length that of the bytes sent`, async () => {
+      const res = await fetchRaw(path, { encoding });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers['content-type'], type);
+      assert.equal(res.headers['content-encoding'], encoding);
+      assert.equal(res.headers.vary, 'Accept-Encoding');
+      assert.equal(Number(res.headers['content-length']), res.body.length);
+      assert.ok(res.body.length < bytes.length / 4, `${res.body.length} bytes sent for ${bytes.length}`);
+      assert.deepEqual(DECODERS[encoding](res.body), bytes);
+    });
+  }
+  test(`HEAD ${path} announces the compressed GET: same encoding and length, no body`, async () => {
+    const get = await fetchRaw(path, { encoding: 'gzip, br' });
+    const head = await fetchRaw(path, { method: 'HEAD', encoding: 'gzip, br' });
+    assert.equal(head.status, 200);
+    assert.equal(head.body.length, 0);
+    for (const name of ['content-type', 'content-encoding', 'content-length', 'vary']) assert.equal(head.headers[name], get.headers[name], name);
+  });
+  test(`GET ${path} without Accept-Encoding is sent as it is, still varying by encoding`, async () => {
+    const res = await fetchRaw(path);
+    assert.equal(res.headers['content-encoding'], undefined);
+    assert.equal(res.headers.vary, 'Accept-Encoding');
+    assert.equal(Number(res.headers['content-length']), bytes.length);
+    assert.deepEqual(res.body, bytes);
+  });
+}
+
+test('a file that compression would not shrink, and an image, are sent as they are', async () => {
+  const tiny = await fetchRaw('/engine.wasm', { encoding: 'gzip' });
+  assert.equal(tiny.headers['content-encoding'], undefined);
+  assert.deepEqual(tiny.body, Buffer.from(files['engine.wasm']));
+  const png = await fetchRaw('/big.png', { encoding: 'gzip, br' });
+  assert.equal(png.headers['content-encoding'], undefined);
+  assert.equal(png.headers.vary, undefined);
+  assert.equal(Number(png.headers['content-length']), PNG.length);
+});
+
+test('a file changed on disk is compressed again', async () => {
+  const first = await fetchRaw('/bundle.js', { encoding: 'gzip' });
+  const changed = `${BUNDLE}// changed\n`.repeat(2);
+  writeFileSync(join(dir, 'dist', 'bundle.js'), changed);
+  try {
+    const second = await fetchRaw('/bundle.js', { encoding: 'gzip' });
+    assert.notDeepEqual(second.body, first.body);
+    assert.equal(gunzipSync(second.body).toString(), changed);
+  } finally {
+    writeFileSync(join(dir, 'dist', 'bundle.js'), BUNDLE);
   }
 });
