@@ -12,6 +12,7 @@ declare -a checks=(
   "g++:g++"
   "/usr/include/catch2/catch.hpp:catch2"
   "/usr/bin/chromium:chromium"
+  "hugo:hugo"
 )
 
 present() {
