@@ -4,7 +4,7 @@
 // sources and the core are staged side by side in a temporary directory and bundled from there. web/src is
 // in layers (engine/, state/, ui/, embed/); the entry points are engine/engine.js (dist/engine.js),
 // engine/worker.js, ui/app.js (with ui/page.js split off) and embed/descent-explorer.js.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { cp, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -149,11 +149,25 @@ function embeddedCore(stage) {
   };
 }
 
+// The element's stylesheets travel as text inside descent-explorer.js, minified as a host's .css would be.
+async function minifiedCss(text) {
+  return (await transform(text, { loader: 'css', minify: true, logLevel: 'warning' })).code;
+}
+
+function minifiedCssFiles() {
+  return {
+    name: 'descent-minified-css',
+    setup(bundle) {
+      bundle.onLoad({ filter: /\.css$/ }, async (args) => ({ contents: await minifiedCss(await readFile(args.path, 'utf8')), loader: 'text' }));
+    },
+  };
+}
+
 // descent:markup, descent:page-css and descent:worker-main exist only while bundling descent-explorer.js.
 function explorerModules(stage, table) {
   const sources = {
     markup: async () => ({ contents: `export default ${JSON.stringify(await explorerMarkup(table))};`, loader: 'js' }),
-    'page-css': async () => ({ contents: await readFile(path.join(root, 'web', 'style.css'), 'utf8'), loader: 'text' }),
+    'page-css': async () => ({ contents: await minifiedCss(await readFile(path.join(root, 'web', 'style.css'), 'utf8')), loader: 'text' }),
     'worker-main': async () => ({ contents: await workerMain(stage), loader: 'js' }),
   };
   return {
@@ -229,7 +243,7 @@ async function main() {
       minify: true,
       target: 'es2022',
       loader: { '.css': 'text' },
-      plugins: [explorerModules(stage, table)],
+      plugins: [explorerModules(stage, table), minifiedCssFiles()],
       nodePaths: [path.join(root, 'node_modules')],
       logLevel: 'warning',
     });
