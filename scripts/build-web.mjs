@@ -6,16 +6,17 @@
 // engine/worker.js, ui/app.js (with ui/page.js split off) and embed/descent-explorer.js.
 import { build, transform } from 'esbuild';
 import { cp, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
+import { lzmaDecode } from '../web/src/embed/lzma.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const core = path.join(root, 'build-wasm', 'engine-core.mjs');
 // The page's own worker loads the engine with its wasm as a separate file (smaller, compiled while it
 // downloads); engine.js for Node keeps the single-file core, and the embeddable descent-explorer.js carries
-// the wasm deflated (embeddedCore below).
+// the wasm compressed (embeddedCore below).
 const webCore = path.join(root, 'build-wasm', 'engine-core-web.mjs');
 const webWasm = path.join(root, 'build-wasm', 'engine-core-web.wasm');
 const dist = path.join(root, 'dist');
@@ -130,13 +131,26 @@ async function workerMain(stage) {
 }
 
 // For the element's worker bundle: engine.js's './engine-core.mjs' becomes embed/embedded-core.js, which
-// takes engine-core-web.mjs (descent:engine-core-web) and the wasm deflated and in base64
-// (descent:engine-wasm). Base64 of deflated bytes gzips to about the deflated size, where base64 of the
-// raw wasm (the single-file core) gzips to a third more than the gzipped wasm.
+// takes engine-core-web.mjs (descent:engine-core-web) and the wasm compressed by xz as .lzma and in base64
+// (descent:engine-wasm). Base64 of compressed bytes gzips to about their size, where base64 of the raw
+// wasm (the single-file core) gzips to a third more than the gzipped wasm, and LZMA is a fifth smaller
+// than gzip on the wasm. What ships is decoded here first by the element's own decoder.
+function packedWasm(wasm) {
+  const packed = spawnSync('xz', ['--format=lzma', '-9e', '--stdout'], { input: wasm, maxBuffer: 1 << 26 });
+  if (packed.error || packed.status !== 0) {
+    throw new Error(`xz failed (${packed.error?.message ?? packed.stderr}); apt-get install xz-utils`);
+  }
+  if (Buffer.compare(Buffer.from(lzmaDecode(packed.stdout, wasm.length)), wasm) !== 0) {
+    throw new Error('the element\'s LZMA decoder does not give back the wasm xz packed');
+  }
+  return packed.stdout;
+}
+
 function embeddedCore(stage) {
-  const deflatedWasm = async () => {
-    const deflated = deflateRawSync(await readFile(webWasm), { level: 9 });
-    return { contents: `export default ${JSON.stringify(deflated.toString('base64'))};`, loader: 'js' };
+  const wasmModule = async () => {
+    const wasm = await readFile(webWasm);
+    const value = { size: wasm.length, lzma: packedWasm(wasm).toString('base64') };
+    return { contents: `export default ${JSON.stringify(value)};`, loader: 'js' };
   };
   return {
     name: 'descent-embedded-core',
@@ -144,7 +158,7 @@ function embeddedCore(stage) {
       bundle.onResolve({ filter: /^\.\/engine-core\.mjs$/ }, () => ({ path: path.join(stage, 'embed', 'embedded-core.js') }));
       bundle.onResolve({ filter: /^descent:engine-core-web$/ }, () => ({ path: path.join(stage, 'engine', 'engine-core-web.mjs') }));
       bundle.onResolve({ filter: /^descent:engine-wasm$/ }, () => ({ path: 'engine-wasm', namespace: 'descent-engine-wasm' }));
-      bundle.onLoad({ filter: /.*/, namespace: 'descent-engine-wasm' }, deflatedWasm);
+      bundle.onLoad({ filter: /.*/, namespace: 'descent-engine-wasm' }, wasmModule);
     },
   };
 }

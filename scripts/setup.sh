@@ -13,6 +13,7 @@ declare -a checks=(
   "/usr/include/catch2/catch.hpp:catch2"
   "/usr/bin/chromium:chromium"
   "hugo:hugo"
+  "xz:xz-utils"
 )
 
 present() {
