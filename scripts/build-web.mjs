@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { elementCss } from './element-css.mjs';
 import { lzmaDecode } from '../web/src/embed/lzma.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -181,7 +182,7 @@ function minifiedCssFiles() {
 function explorerModules(stage, table) {
   const sources = {
     markup: async () => ({ contents: `export default ${JSON.stringify(await explorerMarkup(table))};`, loader: 'js' }),
-    'page-css': async () => ({ contents: await minifiedCss(await readFile(path.join(root, 'web', 'style.css'), 'utf8')), loader: 'text' }),
+    'page-css': async () => ({ contents: await minifiedCss(elementCss(await readFile(path.join(root, 'web', 'style.css'), 'utf8'))), loader: 'text' }),
     'worker-main': async () => ({ contents: await workerMain(stage), loader: 'js' }),
   };
   return {
@@ -263,12 +264,18 @@ async function main() {
     });
     const page = withSettings(await readFile(path.join(root, 'web', 'index.html'), 'utf8'), table);
     await writeFile(path.join(dist, 'index.html'), withPreloads(page, pageChunks(app.metafile, path.join(stage, 'ui', 'page.js'))));
+    // The iframe page: the element's script and a little one that makes one explorer from the page's query.
+    await build({
+      entryPoints: { 'embed-frame': path.join(stage, 'embed', 'frame.js') },
+      outdir: dist, bundle: true, format: 'iife', minify: true, target: 'es2022', logLevel: 'warning',
+    });
+    await copyFile(path.join(root, 'web', 'embed.html'), path.join(dist, 'embed.html'));
     await copyFile(path.join(root, 'web', 'embed-demo.html'), path.join(dist, 'embed-demo.html'));
     await copyFile(path.join(root, 'web', 'embed-demo.css'), path.join(dist, 'embed-demo.css'));
     await copyFile(path.join(root, 'web', 'style.css'), path.join(dist, 'style.css'));
     // custom-elements.json, from the settings table and web/src/embed/element-api.js (package.json "customElements").
     await (await import('./custom-elements.mjs')).writeCustomElementsManifest(table, dist);
-    console.log(`build-web: wrote ${path.relative(process.cwd(), dist) || '.'}/ (index.html, style.css, app.js, worker.js, engine-core-web.wasm, engine.js, descent-explorer.js, embed-demo.html)`);
+    console.log(`build-web: wrote ${path.relative(process.cwd(), dist) || '.'}/ (index.html, style.css, app.js, worker.js, engine-core-web.wasm, engine.js, descent-explorer.js, embed.html, embed-frame.js, embed-demo.html)`);
   } finally {
     await rm(stage, { recursive: true, force: true });
   }

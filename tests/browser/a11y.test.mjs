@@ -78,7 +78,11 @@ describe('accessibility (axe-core, default rules)', () => {
 
   test('the embed demo on a phone, dark', () => expectNoViolations({
     url: 'embed-demo.html', viewport: PHONE, scheme: 'dark',
-    ready: (page) => page.waitForFunction(() => [...document.querySelectorAll('descent-explorer')]
-      .every((element) => element.shadowRoot?.querySelectorAll('#results-body tr').length > 0)),
+    // Explorers load as they come near the viewport: each is scrolled to, then all must have answered.
+    async ready(page) {
+      for (const explorer of await page.locator('descent-explorer').all()) await explorer.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => [...document.querySelectorAll('descent-explorer')]
+        .every((element) => element.shadowRoot?.querySelectorAll('#results-body tr').length > 0));
+    },
   }));
 });

@@ -33,8 +33,11 @@ async function withPage(url, body, { viewport, before: init } = {}) {
   }
 }
 
-// Waits until every explorer on the page shows an answer: rows in its table and not busy.
-function waitForExplorers(page, count) {
+// Waits until every explorer on the page shows an answer: rows in its table and not busy. Explorers load
+// as they come near the viewport, so each is scrolled to first.
+async function waitForExplorers(page, count) {
+  await page.waitForFunction((expected) => document.querySelectorAll('descent-explorer').length === expected, count);
+  for (let i = 0; i < count; i++) await page.locator('descent-explorer').nth(i).scrollIntoViewIfNeeded();
   return page.waitForFunction((expected) => {
     const all = [...document.querySelectorAll('descent-explorer')];
     return all.length === expected && all.every((element) => {
@@ -129,7 +132,7 @@ describe('descent-explorer element', () => {
       await page.click('#embed');
       await page.waitForFunction(() => /copied|by hand/i.test(document.querySelector('#action-note').textContent));
       const snippet = await page.inputValue('#embed-code');
-      assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/descent-explorer\.js"><\/script>/);
+      assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/descent-explorer\.js" defer><\/script>/);
       assert.match(snippet, /<descent-explorer f="x\^4-3x\^2\+2" x0="-2\.5" eta="0\.01,0\.1,0\.5" steps="40" method="gd"/);
       await page.route('**/fresh.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html>${snippet}` }));
       await page.goto(`${shared.server.url}fresh.html`);

@@ -1,63 +1,187 @@
-// <descent-explorer f="x^4-3x^2+2" x0="-2.5" eta="0.01,0.1,0.5" steps="40" method="gd" controls="full">:
-// an explorer for a post. controls="full" shows the whole form, "compact" just f, x0, η and steps in one
-// row, "none" only the charts and the table. Changing an attribute runs the experiment again. Every
-// element on a page shares one engine client and so one worker; the element keeps no state in the URL.
+// <descent-explorer f="x^4-3x^2+2" x0="-2.5" eta="0.01,0.1,0.5" steps="40" controls="compact"
+// panels="path,loss,table" theme="auto">: an explorer for a post. Every setting of the experiment is an
+// attribute named as in the page's URL; the element's own attributes, panels (also its ::parts), properties,
+// events and CSS custom properties are listed in element-api.js, which custom-elements.json is written from.
+// Changing an attribute, or assigning el.experiment, runs the experiment again. Every element on a page
+// shares one engine client and so one worker, started when the first element comes near the viewport.
 import markup from 'descent:markup';
 import pageCss from 'descent:page-css';
 import elementCss from './explorer-element.css';
+import { DEFAULT_PANELS, ELEMENT_ATTRIBUTES, PANELS } from './element-api.js';
 import { startEmbeddedWorker } from './embedded-worker.js';
+import { hostScheme, onHostSchemeChange } from './host-theme.js';
 import { createEngineClient } from '../engine/engine-client.js';
 import { createExplorer } from '../ui/explorer.js';
 import { DEFAULT_STATE } from '../state/state.js';
 import { EXPERIMENT_KEYS } from '../state/settings.js';
 
-// Every setting of the experiment is an attribute, named as in the page's URL.
 const SETTINGS = EXPERIMENT_KEYS;
+const OWN_ATTRIBUTES = ELEMENT_ATTRIBUTES.map((attribute) => attribute.name);
 // The file is a classic script so that it also runs from file:// (where module scripts may not load), and a
-// <script type="module"> runs it just as well; either way its address is found for the Embed snippet.
+// bundler's import runs it just as well; either way its address is found for the Embed snippet.
 const SCRIPT_URL = document.currentScript?.src
   ?? document.querySelector('script[src*="descent-explorer"]')?.src ?? 'descent-explorer.js';
 
+// Where each panel is in the explorer's markup (web/index.html; the step-through is added by its view).
+const PANEL_SELECTORS = {
+  formulas: '.formulas',
+  path: '.chart-card:has(#path-chart)',
+  points: '.landmarks',
+  steps: '.step-through',
+  loss: '.chart-card:has(#loss-chart)',
+  'step-size': '.chart-card:has(#step-size-chart)',
+  table: 'section:has(> .table-scroll)',
+  actions: '.actions, .embed-box',
+};
+const OTHER_PART_SELECTORS = { controls: '#experiment', status: '#status' };
+for (const { name } of PANELS) if (!PANEL_SELECTORS[name]) throw new Error(`descent-explorer: no place for the panel "${name}"`);
+
+// A panel left out is not drawn at all; which are left out is the layout's data-panels.
+const panelCss = PANELS.map(({ name }) => `.layout:not([data-panels~="${name}"]) :is(${PANEL_SELECTORS[name]}) { display: none !important; }`)
+  .join('\n');
+
+// Explorers near the viewport (this far below or above it) are built; the rest wait.
+const NEAR_VIEWPORT = '600px 0px';
+
 let client = null;
 let sheets = null;
+let nearby = null;
 
 // Constructed sheets are allowed by a page's style-src policy, where a <style> element might not be.
 function styleSheets() {
-  if (!sheets) {
-    sheets = [pageCss.replaceAll(':root', ':host'), elementCss].map((text) => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(text);
-      return sheet;
-    });
-  }
+  sheets ??= [pageCss, elementCss, panelCss].map((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    return sheet;
+  });
   return sheets;
 }
 
-class DescentExplorer extends HTMLElement {
-  static observedAttributes = [...SETTINGS, 'log'];
+function whenNear(element) {
+  nearby ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      nearby.unobserve(entry.target);
+      entry.target.dispatchEvent(new Event('descent-near'));
+    }
+  }, { rootMargin: NEAR_VIEWPORT });
+  nearby.observe(element);
+}
 
+// A value given to el.experiment as the attribute's text.
+function attributeText(name, value) {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || Number.isFinite(item))) return value.join(', ');
+  throw new TypeError(`descent-explorer: experiment.${name} must be a string, a finite number or a list of them`);
+}
+
+// The detail of a descent-run event, and el.result: plain data, the same for every answer.
+function resultOf(experiment, answer) {
+  return {
+    experiment,
+    runs: answer.runs.map((run) => ({
+      method: run.method, eta: run.eta, status: run.status, stoppedAt: run.stoppedAt, x: run.final.x, f: run.final.f,
+    })),
+  };
+}
+
+class DescentExplorer extends HTMLElement {
+  static observedAttributes = [...SETTINGS, ...OWN_ATTRIBUTES];
+
+  #internals = this.attachInternals();
   #explorer = null;
+  #layout = null;
   #queued = false;
+  #waiting = false;
+  #result = null;
+  #stopFollowing = null;
 
   connectedCallback() {
-    if (!this.#explorer) this.#build();
-    this.#showSoon();
+    this.#stopFollowing ??= onHostSchemeChange(() => this.#applyTheme());
+    this.#applyTheme();
+    if (this.#explorer) { this.#showSoon(); return; }
+    if (this.#waiting) return;
+    this.#waiting = true;
+    this.addEventListener('descent-near', () => this.#build(), { once: true });
+    whenNear(this);
   }
 
-  attributeChangedCallback() {
-    if (this.#explorer) this.#showSoon();
+  disconnectedCallback() {
+    this.#stopFollowing?.();
+    this.#stopFollowing = null;
   }
 
-  // The attributes as the explorer's typed state; a missing one means the page's default.
+  attributeChangedCallback(name) {
+    if (name === 'theme') this.#applyTheme();
+    if (name === 'panels' || name === 'controls') this.#applyPanels();
+    if (this.#explorer && name !== 'theme' && name !== 'panels') this.#showSoon();
+  }
+
+  // The settings as an object named as the attributes, the defaults filled in.
   get experiment() {
-    const state = { ...DEFAULT_STATE };
-    for (const name of SETTINGS) {
-      const value = this.getAttribute(name);
-      if (value !== null) state[name] = value;
-    }
+    const experiment = {};
+    for (const name of SETTINGS) experiment[name] = this.getAttribute(name) ?? DEFAULT_STATE[name];
     // log: a log loss axis; log="false" a linear one; without it, the one the values call for.
-    state.log = this.hasAttribute('log') ? this.getAttribute('log') !== 'false' : null;
-    return state;
+    experiment.log = this.hasAttribute('log') ? this.getAttribute('log') !== 'false' : null;
+    return experiment;
+  }
+
+  // Replaces every setting: those not given go back to their defaults. Runs once, after the last change.
+  set experiment(value) {
+    const given = value ?? {};
+    const unknown = Object.keys(given).filter((name) => name !== 'log' && !SETTINGS.includes(name));
+    if (unknown.length) {
+      throw new TypeError(`descent-explorer: no setting named ${unknown.map((name) => `"${name}"`).join(', ')}; `
+        + `the settings are ${SETTINGS.join(', ')} and log`);
+    }
+    const texts = Object.entries(given).filter(([name]) => name !== 'log').map(([name, item]) => [name, attributeText(name, item)]);
+    for (const name of SETTINGS) if (!(name in given)) this.removeAttribute(name);
+    for (const [name, text] of texts) this.setAttribute(name, text);
+    if (given.log === true) this.setAttribute('log', '');
+    else if (given.log === false) this.setAttribute('log', 'false');
+    else this.removeAttribute('log');
+  }
+
+  // The last answer, as the detail of the last descent-run event (null before the first).
+  get result() {
+    return this.#result;
+  }
+
+  #applyTheme() {
+    const chosen = this.getAttribute('theme');
+    const scheme = chosen === 'light' || chosen === 'dark' ? chosen : hostScheme(this);
+    const states = this.#internals.states;
+    // A theme chosen against the page brings its own background, so its text keeps its contrast.
+    const fixed = chosen === 'light' || chosen === 'dark';
+    if (states.has('fixed') !== fixed) { if (fixed) states.add('fixed'); else states.delete('fixed'); }
+    if (states.has('dark') === (scheme === 'dark')) return;
+    if (scheme === 'dark') states.add('dark');
+    else states.delete('dark');
+    this.#explorer?.themeChanged();
+  }
+
+  #panels() {
+    const controls = this.getAttribute('controls');
+    const defaults = DEFAULT_PANELS[controls] ?? DEFAULT_PANELS.full;
+    const asked = this.getAttribute('panels');
+    if (asked === null) return defaults;
+    const known = PANELS.map(({ name }) => name);
+    const chosen = asked.split(/[\s,]+/).filter((name) => known.includes(name));
+    return chosen.length ? chosen : defaults;
+  }
+
+  #applyPanels() {
+    this.#layout?.setAttribute('data-panels', this.#panels().join(' '));
+  }
+
+  // Each panel and the other named pieces are ::parts; the step-through comes with the views, later.
+  #nameParts() {
+    for (const [name, selector] of Object.entries({ ...PANEL_SELECTORS, ...OTHER_PART_SELECTORS })) {
+      for (const element of this.#layout.querySelectorAll(selector)) {
+        if (element.getAttribute('part') !== name) element.setAttribute('part', name);
+      }
+    }
   }
 
   #build() {
@@ -70,9 +194,40 @@ class DescentExplorer extends HTMLElement {
     // names in the post's list of landmarks: inside a post they are named groups, and the form is plain.
     for (const section of layout.querySelectorAll('section')) section.setAttribute('role', 'group');
     layout.querySelector('form')?.removeAttribute('aria-label');
+    this.#layout = layout;
+    this.#applyPanels();
+    this.#nameParts();
+    // Pieces added later (the step-through comes with the views) are named as they arrive.
+    let naming = false;
+    new MutationObserver(() => {
+      if (naming) return;
+      naming = true;
+      requestAnimationFrame(() => { naming = false; this.#nameParts(); });
+    }).observe(layout, { childList: true, subtree: true });
     shadow.append(layout);
     client ??= createEngineClient(startEmbeddedWorker);
-    this.#explorer = createExplorer(shadow, { client, themeElement: this, embedScript: () => SCRIPT_URL });
+    this.#explorer = createExplorer(shadow, {
+      client,
+      themeElement: this,
+      embedScript: () => SCRIPT_URL,
+      embedOptions: () => this.#embedOptions(),
+      onAnswer: (state, answer) => {
+        this.#result = resultOf(this.experiment, answer);
+        this.dispatchEvent(new CustomEvent('descent-run', { detail: this.#result, bubbles: true, composed: true }));
+      },
+      onError: (detail) => {
+        this.dispatchEvent(new CustomEvent('descent-error', { detail, bubbles: true, composed: true }));
+      },
+    });
+    this.#showSoon();
+  }
+
+  // What the Embed button's snippet carries besides the experiment: this element's own attributes and
+  // the height it takes, which the snippet reserves so the post does not move while it loads.
+  #embedOptions() {
+    const own = Object.fromEntries(OWN_ATTRIBUTES.filter((name) => name !== 'log' && this.hasAttribute(name))
+      .map((name) => [name, this.getAttribute(name)]));
+    return { ...own, height: Math.ceil(this.getBoundingClientRect().height) };
   }
 
   // Several attributes set one after another run once.
@@ -81,7 +236,7 @@ class DescentExplorer extends HTMLElement {
     this.#queued = true;
     queueMicrotask(() => {
       this.#queued = false;
-      this.#explorer.show(this.experiment);
+      this.#explorer.show({ ...DEFAULT_STATE, ...this.experiment });
     });
   }
 }

@@ -1,7 +1,7 @@
 // The public face of <descent-explorer>, apart from the experiment's settings (which come from the engine's
 // settings table, state/settings.js EXPERIMENT_KEYS): its own attributes, properties, events, parts and CSS
-// custom properties. The element reads these tables, and scripts/build-web.mjs writes custom-elements.json
-// and the README's reference from them, so what is documented is what the element does.
+// custom properties. The element reads these tables, scripts/build-web.mjs writes custom-elements.json from
+// them, and tests/node/element-api.test.mjs checks that README.md names every entry.
 
 // Attributes that shape the element rather than the experiment.
 export const ELEMENT_ATTRIBUTES = [
@@ -11,8 +11,8 @@ export const ELEMENT_ATTRIBUTES = [
   },
   {
     name: 'panels', values: null, default: null,
-    description: 'Which panels show, comma-separated, in any order from: formulas, path, steps, loss, step-size, table, '
-      + 'actions. Without it: every panel with controls="full", "path,loss,table" otherwise.',
+    description: 'Which panels show, comma-separated, from: formulas, path, points, steps, loss, step-size, table, '
+      + 'actions (they stand in that order). Without it: every panel with controls="full", "path,loss,table" otherwise.',
   },
   {
     name: 'theme', values: ['auto', 'light', 'dark'], default: 'auto',
@@ -28,6 +28,7 @@ export const ELEMENT_ATTRIBUTES = [
 export const PANELS = [
   { name: 'formulas', description: 'f(x), f′(x) and f″(x) as mathematics, each with a LaTeX button.' },
   { name: 'path', description: 'The curve with each run\'s path of points, and the stationary points in view.' },
+  { name: 'points', description: 'Under the path chart: the stationary points in view, each with the step sizes to try there.' },
   { name: 'steps', description: 'The step-through under the path chart: one step at a time, with its arithmetic.' },
   { name: 'loss', description: 'f(x_k) against the step k for each run.' },
   { name: 'step-size', description: 'The step size of each step against the largest the curvature allows.' },

@@ -1,20 +1,47 @@
-// The HTML that puts the current experiment into a post: the element's script and one <descent-explorer>
-// carrying every setting that differs from an empty field, so the snippet reproduces what is on screen.
+// The HTML that puts the current experiment into a post, two ways:
+// - embedSnippet: the element's classic script (it runs from file:// as well as over http) and one
+//   <descent-explorer> carrying every setting that differs from an empty field, its controls, panels and
+//   theme, and the height it takes, reserved so the post does not move while the script loads;
+// - frameSnippet: for platforms that take only iframes, an <iframe> of embed.html with the same settings in
+//   its query, and three lines for the parent page that fit the iframe to the explorer's height (without
+//   them, where a platform strips scripts, the iframe keeps the height the snippet reserves).
 import { EXPERIMENT_KEYS } from './settings.js';
+import { queryFromState } from './state.js';
+import { FRAME_PARENT_SCRIPT } from './frame-message.js';
 
-const ATTRIBUTES = EXPERIMENT_KEYS;
-
+// The element's own attributes a snippet may carry (web/src/embed/element-api.js documents them).
+const OWN = ['controls', 'panels', 'theme'];
 function escapeAttribute(text) {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function embedSnippet(state, scriptUrl, controls = 'full') {
-  const attributes = ATTRIBUTES
-    .filter((name) => state[name].trim() !== '')
+function ownAttributes(options) {
+  return OWN.filter((name) => options[name]).map((name) => [name, options[name]]);
+}
+
+// options: controls, panels, theme (as the element's attributes), height (px reserved; omitted if unknown).
+export function embedSnippet(state, scriptUrl, options = {}) {
+  const attributes = EXPERIMENT_KEYS
+    .filter((name) => (state[name] ?? '').trim() !== '')
     .map((name) => `${name}="${escapeAttribute(state[name].trim())}"`);
   if (state.log === true) attributes.push('log');
   if (state.log === false) attributes.push('log="false"');
-  attributes.push(`controls="${controls}"`);
-  return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n` +
-    `<descent-explorer ${attributes.join(' ')}></descent-explorer>`;
+  for (const [name, value] of ownAttributes({ controls: 'full', ...options })) attributes.push(`${name}="${escapeAttribute(value)}"`);
+  if (options.height) attributes.push(`style="display:block;min-height:${Math.ceil(options.height)}px"`);
+  return `<script src="${escapeAttribute(scriptUrl)}" defer></script>\n`
+    + `<descent-explorer ${attributes.join(' ')}></descent-explorer>`;
+}
+
+// The iframe's address: embed.html beside the script, with the experiment and the element's attributes.
+export function frameUrl(state, pageUrl, options = {}) {
+  const own = ownAttributes(options).map(([name, value]) => `${name}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`);
+  const query = queryFromState(state);
+  return `${pageUrl}${query}${own.length ? `${query === '?' ? '' : '&'}${own.join('&')}` : ''}`;
+}
+
+export function frameSnippet(state, pageUrl, options = {}) {
+  const height = Math.ceil(options.height || 640);
+  const title = `descent: gradient descent on f(x) = ${state.f}`;
+  return `<iframe class="descent" src="${escapeAttribute(frameUrl(state, pageUrl, options))}" title="${escapeAttribute(title)}" `
+    + `loading="lazy" style="display:block;width:100%;height:${height}px;border:0"></iframe>\n${FRAME_PARENT_SCRIPT}`;
 }

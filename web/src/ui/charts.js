@@ -234,16 +234,17 @@ function tickLabel(value) {
   return formatShort(value);
 }
 
-// The legend's type: a size smaller than the rest on a phone, where it would take half the chart. The rest
-// follows Chart.defaults.font.size, which present mode enlarges (present-mode.js).
-export function legendFontSize() {
+// The legend's type: a size smaller than the rest on a phone or in a narrow column (theme.narrow), where it
+// would take half the chart. The rest follows Chart.defaults.font.size, which present mode enlarges
+// (present-mode.js).
+export function legendFontSize(narrow) {
   const size = Chart.defaults.font.size;
-  return window.matchMedia('(max-width: 600px)').matches ? size - 1 : size;
+  return narrow ? size - 1 : size;
 }
 
 // On a phone the legend would take half the chart, so it gets smaller type and tighter spacing there.
 export function baseOptions(theme) {
-  const narrow = window.matchMedia('(max-width: 600px)').matches;
+  const { narrow } = theme;
   const axis = (title) => ({
     type: 'linear',
     title: { display: true, text: title, color: theme.muted },
@@ -262,7 +263,7 @@ export function baseOptions(theme) {
       legend: {
         labels: {
           color: theme.text, usePointStyle: true, boxHeight: narrow ? 6 : 7, padding: narrow ? 8 : 14,
-          font: { size: legendFontSize() },
+          font: { size: legendFontSize(narrow) },
           sort: (a, b) => a.datasetIndex - b.datasetIndex,
           filter: (item, data) => data.datasets[item.datasetIndex].legend !== false,
         },

@@ -3,7 +3,7 @@
 // Whatever the clipboard refuses is shown to copy by hand. Every file is named for what it holds
 // (export-names.js).
 import { checkState } from '../state/state.js';
-import { embedSnippet } from '../state/embed-snippet.js';
+import { embedSnippet, frameSnippet } from '../state/embed-snippet.js';
 import { copyText } from './clipboard.js';
 import { downloadChart, downloadText } from './download.js';
 import { experimentOf, exportFileName, exportTitle } from './export-names.js';
@@ -12,7 +12,8 @@ import { ANIMATIONS, saveStepAnimation } from './step-animation.js';
 
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
 
-export function wireActions(root, { client, embedScript, state, answer, theme, charts, say }) {
+// embedOptions(): the element's attributes and height for the snippets (state/embed-snippet.js).
+export function wireActions(root, { client, embedScript, embedOptions, state, answer, theme, charts, say }) {
   const $ = (selector) => root.querySelector(selector);
   const note = $('#action-note');
   const tell = (text) => { if (note) note.textContent = text; };
@@ -31,12 +32,17 @@ export function wireActions(root, { client, embedScript, state, answer, theme, c
     });
   }
 
+  // The script snippet is copied; the iframe snippet, for platforms that strip scripts, is shown beside it.
   $('#embed')?.addEventListener('click', async () => {
-    const snippet = embedSnippet(state(), embedScript());
+    const options = embedOptions();
+    const script = embedScript();
+    const snippet = embedSnippet(state(), script, options);
     const box = $('#embed-code');
     box.value = snippet;
+    const frameBox = $('#embed-frame-code');
+    if (frameBox) frameBox.value = frameSnippet(state(), new URL('embed.html', script).href, options);
     $('#embed-box').hidden = false;
-    const copied = await copy(snippet, 'Copied the embed snippet.');
+    const copied = await copy(snippet, 'Copied the embed snippet; for a platform that takes only iframes, use the second one.');
     tell(copied ?? 'The clipboard is out of reach: the snippet is selected below, copy it by hand.');
     if (!copied) { box.focus(); box.select(); }
   });

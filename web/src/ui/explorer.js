@@ -54,10 +54,15 @@ function summary(answer) {
 }
 
 // options: client (engine-client.js), themeElement (where the colour properties are read),
-// onState(state) after every change of input, onAnswer(state) once the runs of that state are drawn,
-// embedScript (URL of descent-explorer.js for the Embed button),
+// onState(state) after every change of input, onAnswer(state, answer) once the runs of that state are drawn,
+// onError({ message, setting, column }) when a state cannot run (setting: the field at fault, or null),
+// embedScript (URL of descent-explorer.js for the Embed button), embedOptions() (what the snippet carries
+// besides the experiment: controls, panels, theme, height; by default the whole explorer at the height the
+// form and the output take here),
 // analysisClient (optional: an engine client for the "Many starts" and "Step-size sweep" sections).
-export function createExplorer(root, { client, themeElement, onState = () => {}, onAnswer = () => {}, embedScript, analysisClient }) {
+export function createExplorer(root, {
+  client, themeElement, onState = () => {}, onAnswer = () => {}, onError = () => {}, embedScript, embedOptions, analysisClient,
+}) {
   const $ = (selector) => root.querySelector(selector);
   const form = createForm($('#experiment'), { errorPauseMs: ERROR_PAUSE_MS });
   const status = $('#status');
@@ -214,10 +219,15 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
       showTables();
       say(summary(lastAnswer));
       bands.follow(lastRequest, lastAnswer);
-      onAnswer(lastState);
+      onAnswer(lastState, lastAnswer);
       return;
     }
     if (lastAnswer) output.classList.add('stale');
+    onError({
+      message: message.message,
+      setting: message.kind === 'expression' ? 'f' : (message.setting ? fieldOf(message.setting) : null),
+      ...(message.column ? { column: message.column } : {}),
+    });
     if (message.kind === 'expression') {
       form.showExpressionError(lastState.f, message);
       sayWrong(lastAnswer
@@ -278,6 +288,8 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     form.showFieldErrors(errors);
     if (errors.f) form.showExpressionError(lastState.f, { message: errors.f });
     if (!request) {
+      const [setting, text] = Object.entries(errors)[0] ?? [null, FIX_FIELDS_FIRST];
+      onError({ message: text, setting });
       if (lastAnswer) output.classList.add('stale');
       sayWrong(lastAnswer ? FIX_FIELDS : FIX_FIELDS_FIRST);
       showEmpty(errors.f ? 'f' : 'fields');
@@ -310,13 +322,13 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     onState(lastState);
     draw();
   });
-  // Chart legends are laid out for the width they are drawn at.
-  window.matchMedia('(max-width: 600px)').addEventListener('change', draw);
-  onThemeChange((next) => {
+  // Colours and chart legends (laid out for the width they are drawn at) follow the theme.
+  function applyTheme(next) {
     theme = next;
     draw();
     if (lastAnswer) showTables();
-  }, themeElement);
+  }
+  onThemeChange(applyTheme, themeElement);
 
   let views = null;
   let extrasAsked = false;
@@ -335,6 +347,9 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     wireActions(root, {
       client,
       embedScript,
+      embedOptions: embedOptions ?? (() => ({
+        height: ['#experiment', '#output'].reduce((sum, selector) => sum + ($(selector)?.getBoundingClientRect().height ?? 0), 16),
+      })),
       state: () => lastState,
       answer: () => lastAnswer,
       theme: () => theme,
@@ -360,5 +375,6 @@ export function createExplorer(root, { client, themeElement, onState = () => {},
     }));
   }
 
-  return { show, update, state: () => lastState };
+  // themeChanged: the palette of themeElement was changed by its owner (a <descent-explorer> following its page).
+  return { show, update, state: () => lastState, themeChanged: () => applyTheme(currentTheme(themeElement)) };
 }

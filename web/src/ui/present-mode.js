@@ -5,6 +5,7 @@
 // presenting, and the links the page writes leave it out.
 import { Chart } from 'chart.js';
 import { legendFontSize } from './charts.js';
+import { currentTheme } from './theme.js';
 
 const CLASS = 'presenting';
 // Chart.js draws its text in pixels of its own, which the stylesheet cannot enlarge.
@@ -27,7 +28,7 @@ export function createPresentMode({ button, focusTarget }) {
       const chart = canvas.chart;
       if (!chart) continue;
       const legend = chart.options.plugins?.legend?.labels;
-      if (legend?.font) legend.font.size = legendFontSize();
+      if (legend?.font) legend.font.size = legendFontSize(currentTheme().narrow);
       chart.update('none');
     }
   }

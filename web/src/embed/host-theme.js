@@ -1,0 +1,63 @@
+// Which palette a <descent-explorer> with theme="auto" takes: the one of the page around it, not the
+// operating system's. A page says so with color-scheme (the CSS property, inherited by the element, or the
+// <meta name="color-scheme">): one scheme is that scheme; "light dark" is whichever the page shows, told by
+// its background; a page that declares nothing is light unless it paints itself dark.
+const osDark = window.matchMedia('(prefers-color-scheme: dark)');
+
+function schemesDeclared(element) {
+  const words = (text) => String(text ?? '').split(/[\s,]+/).filter((word) => word === 'light' || word === 'dark');
+  const declared = words(getComputedStyle(element).colorScheme);
+  return declared.length ? declared : words(document.querySelector('meta[name="color-scheme"]')?.content);
+}
+
+// The colour behind the element: the first ancestor background that is mostly opaque, as [r, g, b].
+function backgroundBehind(element) {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const parts = getComputedStyle(node).backgroundColor.match(/[\d.]+/g)?.map(Number);
+    if (parts && (parts[3] ?? 1) >= 0.5) return parts.slice(0, 3);
+  }
+  return null;
+}
+
+// Relative luminance (WCAG 2) of an sRGB colour.
+function luminance([r, g, b]) {
+  const linear = (c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+// Mid-grey's luminance: a background darker than this wants light text.
+const DARK_BELOW = 0.18;
+
+export function hostScheme(element) {
+  const declared = schemesDeclared(element);
+  if (declared.length === 1) return declared[0];
+  const background = backgroundBehind(element);
+  if (background) return luminance(background) < DARK_BELOW ? 'dark' : 'light';
+  // No background of the page's own: the browser's canvas, light unless the page allows dark and the
+  // system prefers it.
+  return declared.includes('dark') && osDark.matches ? 'dark' : 'light';
+}
+
+// Calls back whenever the page may have changed its scheme: the system's preference, or a class, style or
+// data attribute on <html> or <body> (how sites switch themes), or the <head>'s meta tags.
+const listeners = new Set();
+let watching = false;
+
+function watch() {
+  if (watching) return;
+  watching = true;
+  const notify = () => { for (const listener of listeners) listener(); };
+  osDark.addEventListener('change', notify);
+  const observer = new MutationObserver(notify);
+  observer.observe(document.documentElement, { attributes: true });
+  if (document.head) observer.observe(document.head, { childList: true, subtree: true, attributes: true });
+  const watchBody = () => { if (document.body) observer.observe(document.body, { attributes: true }); };
+  if (document.body) watchBody();
+  else document.addEventListener('DOMContentLoaded', watchBody, { once: true });
+}
+
+export function onHostSchemeChange(listener) {
+  watch();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
