@@ -59,9 +59,12 @@ function summary(answer) {
 // embedScript (URL of descent-explorer.js for the Embed button), embedOptions() (what the snippet carries
 // besides the experiment: controls, panels, theme, height; by default the whole explorer at the height the
 // form and the output take here),
-// analysisClient (optional: an engine client for the "Many starts" and "Step-size sweep" sections).
+// analysisClient (optional: an engine client for the "Many starts" and "Step-size sweep" sections),
+// loadExtras (what is loaded after the first answer: explorer-extras.js, or the page's page-extras.js,
+// which adds those two sections' views).
 export function createExplorer(root, {
   client, themeElement, onState = () => {}, onAnswer = () => {}, onError = () => {}, embedScript, embedOptions, analysisClient,
+  loadExtras = () => import('./explorer-extras.js'),
 }) {
   const $ = (selector) => root.querySelector(selector);
   const form = createForm($('#experiment'), { errorPauseMs: ERROR_PAUSE_MS });
@@ -332,7 +335,8 @@ export function createExplorer(root, {
 
   let views = null;
   let extrasAsked = false;
-  function mountExtras({ mountAnalysisViews, wireActions, createStepSizeChart }) {
+  function mountExtras(extras) {
+    const { mountAnalysisViews, wireActions, createStepSizeChart } = extras;
     lossChart = createLossChart($('#loss-chart'), theme);
     stepSizeChart = createStepSizeChart($('#step-size-chart'), $('#step-size-summary'), theme);
     views = mountAnalysisViews(root, {
@@ -341,6 +345,7 @@ export function createExplorer(root, {
       theme: () => theme,
       stepClient: client,
       client: analysisClient,
+      longViews: extras,
       onSettings() { lastState = readState(); onState(lastState); },
     });
     writeViewFields(root, shownViews);
@@ -369,7 +374,7 @@ export function createExplorer(root, {
     if (extrasAsked) return;
     extrasAsked = true;
     requestAnimationFrame(() => setTimeout(() => {
-      import('./explorer-extras.js').then(mountExtras).catch((error) => {
+      loadExtras().then(mountExtras).catch((error) => {
         status.textContent = `Part of the page failed to load: ${error.message}`;
       });
     }));

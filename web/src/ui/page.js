@@ -72,6 +72,7 @@ export function startPage(client, analysisClient) {
     themeElement: document.documentElement,
     embedScript: () => new URL('descent-explorer.js', location.href).href,
     analysisClient,
+    loadExtras: () => import('./page-extras.js'),
     onState(state) {
       markCurrentPreset(state);
       experiments.changed(state);

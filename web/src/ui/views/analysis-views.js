@@ -1,19 +1,20 @@
 // The analysis views of an explorer: step-size thresholds under the η field, stationary points and
 // stepping through a path on the path chart, and (where they have an engine client of their own) the
-// "Many starts" and "Step-size sweep" sections below the results, each run by its own button.
+// "Many starts" and "Step-size sweep" sections below the results, each run by its own button. Those two
+// come as `longViews` from the page (ui/page-extras.js), so an explorer without them (the element) does
+// not carry their code.
 import { runLabel } from '../charts.js';
 import { checkState, methodIds } from '../../state/state.js';
-import { createMultiStart } from './multistart.js';
 import { createStepThrough } from './step-through.js';
-import { createSweep } from './sweep.js';
 import { renderThresholds } from './thresholds.js';
 import { readViewFields } from '../../state/view-fields.js';
 
 // options: pathChart (Chart.js instance), state() (the last read state), theme(), onSettings() (view
 // settings changed: write the URL), stepClient (the explorer's engine client, engine-client.js, which
 // describes the steps being stepped through), client (optional: an engine client for the two long
-// analyses, best on a worker of their own; without it they are left out).
-export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, stepClient, client }) {
+// analyses, best on a worker of their own; without it they are left out), longViews ({ createMultiStart,
+// createSweep }: the two long analyses' views, where the explorer has them).
+export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, stepClient, client, longViews = {} }) {
   const $ = (selector) => root.querySelector(selector);
   const thresholds = Object.assign(document.createElement('ul'), { id: 'eta-thresholds', className: 'thresholds' });
   thresholds.setAttribute('aria-live', 'polite');
@@ -31,7 +32,8 @@ export function mountAnalysisViews(root, { pathChart, state, theme, onSettings, 
   const viewState = () => readViewFields(root);
   let multiStart = null;
   let sweep = null;
-  if (client) {
+  const { createMultiStart, createSweep } = longViews;
+  if (client && createMultiStart && createSweep) {
     const results = $('#results-title')?.closest('section');
     if (results) {
       multiStart = createMultiStart(results, { client, request, viewState, onSettings, dark: () => theme().dark });
