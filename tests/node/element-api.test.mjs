@@ -56,7 +56,7 @@ test('the script snippet: a classic script, the settings, the element\'s attribu
   const snippet = embedSnippet(SEED, 'https://example.org/js/descent-explorer.js',
     { controls: 'compact', panels: 'path,table', theme: 'dark', height: 812.4 });
   assert.equal(snippet, '<script src="https://example.org/js/descent-explorer.js" defer></script>\n'
-    + '<descent-explorer f="x^4-3x^2+2" x0="-2.5" eta="0.01, 0.1, 0.5" steps="40" method="gd" schedule="constant" '
+    + '<descent-explorer f="x^4-3x^2+2" x0="-2.5" eta="0.01, 0.1, 0.5" steps="40" method="gd" '
     + 'controls="compact" panels="path,table" theme="dark" style="display:block;min-height:813px"></descent-explorer>');
   assert.match(embedSnippet({ ...SEED, f: 'x<"2"&' }, 'a.js'), /f="x&lt;&quot;2&quot;&amp;"/);
   assert.match(embedSnippet(SEED, 'a.js'), / controls="full">/, 'the whole explorer by default, no height when unknown');

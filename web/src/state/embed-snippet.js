@@ -1,6 +1,7 @@
 // The HTML that puts the current experiment into a post, two ways:
 // - embedSnippet: the element's classic script (it runs from file:// as well as over http) and one
-//   <descent-explorer> carrying every setting that differs from an empty field, its controls, panels and
+//   <descent-explorer> carrying every setting that differs from an empty field (and a schedule other than
+//   the constant rate), its controls, panels and
 //   theme, and the height it takes, reserved so the post does not move while the script loads;
 // - frameSnippet: for platforms that take only iframes, an <iframe> of embed.html with the same settings in
 //   its query, and three lines for the parent page that fit the iframe to the explorer's height (without
@@ -22,7 +23,7 @@ function ownAttributes(options) {
 // options: controls, panels, theme (as the element's attributes), height (px reserved; omitted if unknown).
 export function embedSnippet(state, scriptUrl, options = {}) {
   const attributes = EXPERIMENT_KEYS
-    .filter((name) => (state[name] ?? '').trim() !== '')
+    .filter((name) => (state[name] ?? '').trim() !== '' && !(name === 'schedule' && state[name] === 'constant'))
     .map((name) => `${name}="${escapeAttribute(state[name].trim())}"`);
   if (state.log === true) attributes.push('log');
   if (state.log === false) attributes.push('log="false"');

@@ -87,6 +87,7 @@ export function createExplorer(root, {
   let stepSizeChart = null; // likewise
 
   let lastAnswer = null;
+  let drawnOnce = false; // the first answer's drawing is marked on the page's timeline (docs/performance.md)
   let lastState = null;
   let checkedState = null; // the state checked before the last one, to tell which field pushed it over a limit
   let lastRequest = null; // the request the newest answer will be for
@@ -218,8 +219,13 @@ export function createExplorer(root, {
       for (const [name, printed] of Object.entries(lastAnswer.formulas)) showFormula(name, printed);
       // The views set their overlays first, so the path chart is drawn once per answer.
       views?.show(lastAnswer, lastState);
+      const first = !drawnOnce;
+      if (first) performance.mark('descent:first-answer-received');
       drawAnswer();
+      if (first) performance.mark('descent:first-path-drawn');
       showTables();
+      if (first) performance.mark('descent:first-table-drawn');
+      drawnOnce = true;
       say(summary(lastAnswer));
       bands.follow(lastRequest, lastAnswer);
       onAnswer(lastState, lastAnswer);
@@ -352,9 +358,7 @@ export function createExplorer(root, {
     wireActions(root, {
       client,
       embedScript,
-      embedOptions: embedOptions ?? (() => ({
-        height: ['#experiment', '#output'].reduce((sum, selector) => sum + ($(selector)?.getBoundingClientRect().height ?? 0), 16),
-      })),
+      embedOptions: embedOptions ?? (() => ({ height: explorerHeight() })),
       state: () => lastState,
       answer: () => lastAnswer,
       theme: () => theme,
@@ -367,6 +371,15 @@ export function createExplorer(root, {
       draw();
     }
     showBusy();
+  }
+
+  // The height an element showing this explorer would take, for the snippet to reserve: the form and the
+  // output stacked, less the sections only the page has (the long analyses). An estimate: the page's form
+  // may be narrower than the element's, and so taller.
+  function explorerHeight() {
+    const height = (element) => element?.getBoundingClientRect().height ?? 0;
+    const pageOnly = [...root.querySelectorAll('#output .analysis')].reduce((sum, section) => sum + height(section) + 16, 0);
+    return height($('#experiment')) + 16 + height($('#output')) - pageOnly;
   }
 
   // After the first answer has been painted, so that none of this delays it.
