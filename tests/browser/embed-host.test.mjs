@@ -242,7 +242,9 @@ describe('descent-explorer in a post', () => {
             };
             if (style.visibility === 'hidden' || element.closest('.visually-hidden') || readOnly(element)) continue;
             const name = `${index}: ${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className}`;
-            if (/(auto|scroll|hidden)/.test(style.overflowX) && element.scrollWidth > element.clientWidth + 1 && !scrollsOnPurpose(element)) {
+            // A field whose text does not fit is cut off too (η's list in a narrow row, say).
+            const overflows = /(auto|scroll|hidden)/.test(style.overflowX) || element.tagName === 'INPUT';
+            if (overflows && element.scrollWidth > element.clientWidth + 1 && !scrollsOnPurpose(element)) {
               problems.push(`${name} hides ${element.scrollWidth - element.clientWidth} px`);
             }
             const rect = element.getBoundingClientRect();
