@@ -249,6 +249,8 @@ async function main() {
       ...pageBuild, entryPoints: { app: path.join(stage, 'ui', 'app.js') }, splitting: true, chunkNames: 'page-[hash]', metafile: true,
     });
     await build({ ...pageBuild, entryPoints: { worker: path.join(stage, 'engine', 'worker.js') }, plugins: [webEngineCore(stage)] });
+    // boot.js: the classic script in <head> that starts the worker before the page is laid out.
+    await build({ ...pageBuild, format: 'iife', entryPoints: { boot: path.join(stage, 'ui', 'boot.js') } });
     await copyFile(webWasm, path.join(dist, 'engine-core-web.wasm'));
     await build({
       entryPoints: { 'descent-explorer': path.join(stage, 'embed', 'descent-explorer.js') },

@@ -32,11 +32,14 @@ const WARM_UP = {
 // Tells the page this thread is running: the page holds back its own heavy start-up until then, because
 // starting a worker needs a few turns of the page's thread.
 self.postMessage({ type: 'started' });
+// Marks on this worker's timeline for the bench and a browser's performance panel (docs/performance.md).
+performance.mark('descent:worker-started');
 let asked = false;
 // Whether the engine has run an experiment yet. The first one also pays for the browser compiling the
 // engine's code as it is first called, so its time is marked as such on the page.
 let warmedUp = false;
 const engineReady = loadEngine();
+engineReady.then(() => performance.mark('descent:engine-ready'), () => {});
 // A macrotask later, so that a request already queued for this thread is seen first.
 engineReady.then((engine) => setTimeout(() => {
   if (asked) return;
@@ -77,6 +80,7 @@ const JOBS = {
 
 // The jobs received and not yet answered, by id, so that a cancel message can reach a job that yields.
 const running = new Map();
+let answered = false;
 
 async function answer(id, request) {
   const job = { cancelled: false, progress: (fraction) => self.postMessage({ type: 'progress', id, fraction }) };
@@ -96,6 +100,8 @@ async function answer(id, request) {
       if (!handler) throw new Error(`The worker has no job called "${kind}".`);
       const result = await handler.run(engine, request, job);
       if (!job.cancelled) self.postMessage({ type: 'answer', id, ok: true, answer: result }, handler.transfer?.(result) ?? []);
+      if (!answered) performance.mark('descent:first-answer-posted');
+      answered = true;
     } catch (error) {
       if (!job.cancelled) self.postMessage({ type: 'answer', id, ok: false, ...describeError(error) });
     }
