@@ -34,6 +34,20 @@ val float64Array(const std::vector<double>& values) { return float64Array(values
 
 // Points of a run held in the engine at once on their way to JS: 5 columns x 64 KB.
 constexpr std::size_t kRunPiece = 8192;
+constexpr int kRunColumns = 5;  // x, f, df, g, lr
+
+// Two blocks of the engine's memory that JS reads and writes through HEAPF64, so that a run's settings and
+// its path cross without an Embind value per setting or per column: the settings as numbers in the
+// table's order, then the method's and the schedule's index in their lists (JS refuses a name the lists
+// lack before it writes), and the columns of the latest piece of a path (or of the curve's samples).
+struct Blocks {
+  std::vector<double> settings = std::vector<double>(optim::settingsOf(optim::Request::run).size() + 2);
+  std::vector<double> piece = std::vector<double>(kRunColumns * kRunPiece);
+};
+Blocks& blocks() {
+  static Blocks shared;
+  return shared;
+}
 
 // setting: the engine's name of the setting the message is about, or "" when it is about none.
 val errorObject(const std::string& message, const std::string& setting = "") {
@@ -51,17 +65,48 @@ Whole whole(optim::Request request, const val& settings, const char* name) {
   return static_cast<Whole>(value);
 }
 
-// settings: every numeric setting of a run in the settings table (NaN = not given: the default applies),
-// already checked to be numbers by engine.js, and the two named ones, method and schedule.
-optim::RunSettings runSettings(const val& settings) {
+// The run's settings from the settings block: every numeric setting of a run in the settings table (NaN
+// = not given: the default applies), already checked to be numbers by engine.js, then the indices of the
+// method and the schedule, which engine.js has checked to be in their lists.
+optim::RunSettings runSettings() {
+  const std::vector<double>& block = blocks().settings;
+  const std::vector<optim::Setting>& table = optim::settingsOf(optim::Request::run);
   optim::RunSettings run;
-  for (const optim::Setting& setting : optim::settingsOf(optim::Request::run)) {
-    const double value = settings[setting.name].as<double>();
-    if (!std::isnan(value) || setting.required) optim::setByName(run, setting.name, value);
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (!std::isnan(block[i]) || table[i].required) optim::setByName(run, table[i].name, block[i]);
   }
-  optim::setChoice(run, "method", settings["method"].as<std::string>());
-  optim::setChoice(run, "schedule", settings["schedule"].as<std::string>());
+  run.method = optim::methods().at(static_cast<std::size_t>(block[table.size()])).method;
+  run.schedule = optim::schedules().at(static_cast<std::size_t>(block[table.size() + 1])).schedule;
   return run;
+}
+
+// Where the two blocks are, in doubles from the start of the heap, and the room of a piece.
+val blockAddresses() {
+  val result = val::object();
+  result.set("settings", reinterpret_cast<std::uintptr_t>(blocks().settings.data()) / sizeof(double));
+  result.set("piece", reinterpret_cast<std::uintptr_t>(blocks().piece.data()) / sizeof(double));
+  result.set("room", static_cast<double>(kRunPiece));
+  return result;
+}
+
+// The names of the stop reasons, by their index.
+val stopReasons() {
+  val names = val::array();
+  for (auto reason : {optim::StopReason::maxSteps, optim::StopReason::converged, optim::StopReason::diverged,
+                      optim::StopReason::undefined})
+    names.set(static_cast<int>(reason), std::string(optim::nameOf(reason)));
+  return names;
+}
+
+// The refusal of a method or schedule name the lists lack, in the engine's words.
+val choiceError(const std::string& name, const std::string& value) {
+  try {
+    optim::RunSettings run;
+    optim::setChoice(run, name, value);
+    return val::undefined();
+  } catch (const optim::SettingsError& e) {
+    return errorObject(e.what(), e.setting());
+  }
 }
 
 val statusArray(const std::vector<optim::StopReason>& statuses) {
@@ -109,70 +154,66 @@ class Compiled {
     return result;
   }
 
-  val sample(double a, double b, int count) const {
+  // The curve at count points from a to b, a piece at a time into the piece block's first two columns (x,
+  // f): the points from .. from + room - 1, or fewer at the end. Answers how many, or an error object.
+  val samplePiece(double a, double b, int count, int from) const {
     if (!(std::isfinite(a) && std::isfinite(b) && a < b))
       return errorObject("the range must be finite numbers a < b");
     if (count < 2 || count > 1'000'000) return errorObject("the number of samples must be from 2 to 1000000");
-    std::vector<double> xs(count), fs(count);
-    for (int i = 0; i < count; ++i) {
-      xs[i] = i == count - 1 ? b : a + (b - a) * i / (count - 1);
-      fs[i] = fn_->value(xs[i]);
+    double* xs = blocks().piece.data();
+    double* fs = xs + kRunPiece;
+    const int to = std::min(count, from + static_cast<int>(kRunPiece));
+    for (int i = from; i < to; ++i) {
+      const double x = i == count - 1 ? b : a + (b - a) * i / (count - 1);
+      xs[i - from] = x;
+      fs[i - from] = fn_->value(x);
     }
-    val result = val::object();
-    result.set("x", float64Array(xs));
-    result.set("f", float64Array(fs));
-    return result;
+    return val(std::max(to - from, 0));
   }
 
-  // The path goes to JS a piece at a time, straight into the Float64Arrays returned: the engine never
-  // holds more than one piece, and JS gets arrays allocated the way it allocates its own.
-  val run(const val& settings) const {
+  // A run is started from the settings block, then its path is taken a piece at a time into the piece
+  // block (engine.js copies each into the arrays it returns): the engine never holds more than one piece.
+  // A piece's columns lie `stride` apart, the smaller of the run's points and the room, so the path of a
+  // run that fits in one piece is one block of x, f, df, g, lr. Answers the number of points a run of all
+  // its steps has, or 0 when the settings are refused (runError() then says why).
+  double startRun() {
+    pieces_.reset();
+    runError_.clear();
+    runSetting_.clear();
     try {
-      const optim::RunSettings run = runSettings(settings);
-      optim::RunInPieces pieces(*fn_, run);
+      const optim::RunSettings run = runSettings();
+      pieces_ = std::make_unique<optim::RunInPieces>(*fn_, run);
       const auto points = static_cast<std::size_t>(run.steps) + 1;
-      const std::size_t room = std::min(points, kRunPiece);
-      constexpr int kColumns = 5;  // x, f, df, g, lr
-      std::vector<double> piece(kColumns * room);
-      const val array = val::global("Float64Array");
-      std::vector<val> columns;
-      for (int c = 0; c < kColumns; ++c) columns.push_back(array.new_(static_cast<double>(points)));
-      const optim::RunInPieces::Columns into{&piece[0], &piece[room], &piece[2 * room], &piece[3 * room],
-                                             &piece[4 * room]};
-      while (const std::size_t n = pieces.next(into, room)) {
-        for (int c = 0; c < kColumns; ++c) {
-          const double* start = &piece[static_cast<std::size_t>(c) * room];
-          columns[c].call<void>("set", val(emscripten::typed_memory_view(n, start)),
-                                static_cast<double>(pieces.points() - n));
-        }
-      }
-      // A run that stopped early keeps only its points (a copy: a view would keep the whole buffer).
-      if (pieces.points() < points) {
-        for (val& column : columns)
-          column = column.call<val>("slice", 0, static_cast<double>(pieces.points()));
-      }
-      val result = val::object();
-      result.set("x", columns[0]);
-      result.set("f", columns[1]);
-      result.set("df", columns[2]);
-      result.set("g", columns[3]);
-      result.set("lr", columns[4]);
-      result.set("status", std::string(optim::nameOf(pieces.status())));
-      if (pieces.status() == optim::StopReason::undefined) result.set("why", pieces.why());
-      result.set("stoppedAt", static_cast<double>(pieces.points() - 1));
-      return result;
+      stride_ = std::min(points, kRunPiece);
+      return static_cast<double>(points);
     } catch (const optim::SettingsError& e) {
-      return errorObject(e.what(), e.setting());
+      runError_ = e.what();
+      runSetting_ = e.setting();
     } catch (const std::exception& e) {
-      return errorObject(e.what());
+      runError_ = e.what();
     }
+    return 0;
   }
+  val runError() const { return errorObject(runError_, runSetting_); }
+
+  // The next points of the started run, at most `stride`: how many (fewer once it is over).
+  double nextPiece() {
+    double* piece = blocks().piece.data();
+    const optim::RunInPieces::Columns into{piece, piece + stride_, piece + 2 * stride_, piece + 3 * stride_,
+                                           piece + 4 * stride_};
+    return static_cast<double>(pieces_->next(into, stride_));
+  }
+
+  // How the started run ended, as its index in stopReasons(); for a run that stopped as undefined, why in
+  // words.
+  int runStatus() const { return static_cast<int>(pieces_->status()); }
+  std::string runWhy() const { return pieces_->why(); }
 
   // settings: a run's, and from, count: { steps: [{ k, x, f, df, d2f, noise, seen, g, lr, next,
   // values: { velocity, ... }, trials: [...] }] } (see optim/step_details.hpp).
   val describeSteps(const val& settings) const {
     try {
-      const optim::RunSettings run = runSettings(settings);
+      const optim::RunSettings run = runSettings();
       const auto steps =
           optim::describeSteps(*fn_, run, settings["from"].as<double>(), settings["count"].as<double>());
       val list = val::array();
@@ -231,7 +272,7 @@ class Compiled {
       multi.b = settings["b"].as<double>();
       multi.count = whole<int>(optim::Request::multiStart, settings, "count");
       multi.seed = whole<std::uint64_t>(optim::Request::multiStart, settings, "seed");
-      multi.run = runSettings(settings);  // its seed is the multi-start's: it draws the noise too
+      multi.run = runSettings();  // its seed is the multi-start's: it draws the noise too
       const optim::MultiStartResult runs = optim::multiStart(*fn_, multi);
       val result = val::object();
       result.set("x0", float64Array(runs.x0));
@@ -251,7 +292,10 @@ class Compiled {
 
  private:
   std::unique_ptr<Function> fn_;
-  std::string error_;
+  std::unique_ptr<optim::RunInPieces> pieces_;  // the started run
+  std::size_t stride_ = kRunPiece;              // of its columns in the piece block
+  std::string error_;                           // why the function was refused
+  std::string runError_, runSetting_;           // why the started run was
   int column_ = 0;
   int openedAt_ = 0;
 };
@@ -272,7 +316,7 @@ class SweepJob {
                                                                     : optim::SweepScale::log;
       sweep.burnIn = whole<long long>(optim::Request::sweep, settings, "burnIn");
       sweep.keep = whole<long long>(optim::Request::sweep, settings, "keep");
-      const optim::RunSettings run = runSettings(settings);
+      const optim::RunSettings run = runSettings();
       sweep.method = run.method;
       sweep.hyper = run.hyper;
       sweep_ = std::make_unique<optim::Sweep>(*fn_, sweep);
@@ -334,8 +378,12 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("openedAt", &Compiled::openedAt)
       .function("printed", &Compiled::printed)
       .function("at", &Compiled::at)
-      .function("sample", &Compiled::sample)
-      .function("run", &Compiled::run)
+      .function("samplePiece", &Compiled::samplePiece)
+      .function("startRun", &Compiled::startRun)
+      .function("runError", &Compiled::runError)
+      .function("nextPiece", &Compiled::nextPiece)
+      .function("runStatus", &Compiled::runStatus)
+      .function("runWhy", &Compiled::runWhy)
       .function("stationaryPoints", &Compiled::stationaryPoints)
       .function("multiStart", &Compiled::multiStart)
       .function("describeSteps", &Compiled::describeSteps);
@@ -349,4 +397,7 @@ EMSCRIPTEN_BINDINGS(descent) {
   emscripten::function("compile", &compile, allow_raw_pointers());
   emscripten::function("openSweep", &openSweep, allow_raw_pointers());
   emscripten::function("heapInUse", &heapInUse);
+  emscripten::function("blockAddresses", &blockAddresses);
+  emscripten::function("choiceError", &choiceError);
+  emscripten::function("stopReasons", &stopReasons);
 }

@@ -30,7 +30,7 @@ const FROM = { name: 'from', help: 'the first step to describe', required: true 
 const COUNT = { name: 'count', help: 'the number of steps to describe', default: 1 };
 
 function answer(result) {
-  if (result.error !== undefined) throw new SettingsError(result.error, result.setting ?? null);
+  if (result?.error !== undefined) throw new SettingsError(result.error, result.setting ?? null);
   return result;
 }
 
@@ -53,14 +53,34 @@ function readAll(list, settings) {
   return Object.fromEntries(list.map((setting) => [setting.name, read(settings, setting)]));
 }
 
-// The run's settings, every one a number (NaN = "use the method's or the schedule's default") but the
-// method and the schedule, which are names. Newton takes no step size.
-function runSettings(table, settings) {
+// The run's settings, written as numbers into the engine's settings block (NaN = "use the method's or the
+// schedule's default"), in the table's order, then the method's and the schedule's index in their lists:
+// one pass over the table and no Embind value per setting. Newton takes no step size.
+function writeRun(parts, settings) {
+  const { core, table, blocks } = parts;
   const method = String(settings.method ?? table.methods[0].name);
   const schedule = String(settings.schedule ?? table.schedules[0].name);
-  const usesEta = table.methods.find((m) => m.name === method)?.usesEta ?? true;
-  const given = usesEta || settings.eta !== undefined ? settings : { ...settings, eta: 1 };
-  return { ...readAll(table.run, given), method, schedule };
+  const methodIndex = parts.methodIndex.get(method);
+  const given = (table.methods[methodIndex]?.usesEta ?? true) || settings.eta !== undefined ? settings : { ...settings, eta: 1 };
+  const heap = core.HEAPF64;
+  let at = blocks.settings;
+  for (const setting of table.run) heap[at++] = read(given, setting);
+  const scheduleIndex = parts.scheduleIndex.get(schedule);
+  // A name the lists lack is refused in the engine's words.
+  if (methodIndex === undefined) answer(core.choiceError('method', method));
+  if (scheduleIndex === undefined) answer(core.choiceError('schedule', schedule));
+  heap[at] = methodIndex;
+  heap[at + 1] = scheduleIndex;
+}
+
+// A path's columns: x, f, df, g, lr.
+const COLUMNS = 5;
+
+// The first `taken` points of each column of a path whose columns are `length` long.
+function shortened(path, length, taken) {
+  const short = new Float64Array(COLUMNS * taken);
+  for (let c = 0; c < COLUMNS; ++c) short.set(path.subarray(c * length, c * length + taken), c * taken);
+  return short;
 }
 
 function deepFreeze(value) {
@@ -72,12 +92,10 @@ function deepFreeze(value) {
 }
 
 class CompiledFunction {
-  #core;
-  #table;
+  #parts; // { core, table, blocks, stopReasons, methodIndex, scheduleIndex } of the engine
   #handle;
-  constructor(core, table, handle) {
-    this.#core = core;
-    this.#table = table;
+  constructor(parts, handle) {
+    this.#parts = parts;
     this.#handle = handle;
     this.source = handle.printed(0);
     this.text = this.source.text;
@@ -97,37 +115,87 @@ class CompiledFunction {
   }
 
   sample(a, b, count) {
-    return answer(this.#live().sample(Number(a), Number(b), Number(count)));
+    const handle = this.#live();
+    const { core, blocks } = this.#parts;
+    const { piece, room } = blocks;
+    [a, b, count] = [Number(a), Number(b), Number(count)];
+    let n = answer(handle.samplePiece(a, b, count, 0));
+    let heap = core.HEAPF64;
+    if (n < room) return { x: heap.slice(piece, piece + n), f: heap.slice(piece + room, piece + room + n) };
+    const x = new Float64Array(Math.trunc(count)), f = new Float64Array(x.length);
+    for (let from = 0; n > 0; from += n, n = from < x.length ? handle.samplePiece(a, b, count, from) : 0) {
+      heap = core.HEAPF64;
+      x.set(heap.subarray(piece, piece + n), from);
+      f.set(heap.subarray(piece + room, piece + room + n), from);
+    }
+    return { x, f };
   }
 
   stationaryPoints(a, b) {
     return answer(this.#live().stationaryPoints(Number(a), Number(b))).points;
   }
 
+  // The path comes over a piece at a time, into one Float64Array that holds the five columns one after
+  // another (one allocation rather than five: V8 pays about as much per array as for copying 8 KB); x, f,
+  // df, g and lr are views of it. A run that fits in one piece is copied out of the engine's memory in
+  // one go; a run that stops early is cut to its length.
   run(settings) {
-    return answer(this.#live().run(runSettings(this.#table, settings)));
+    const handle = this.#live();
+    const { core, blocks, stopReasons } = this.#parts;
+    const { piece, room } = blocks;
+    writeRun(this.#parts, settings);
+    const points = handle.startRun();
+    if (points === 0) answer(handle.runError());
+    const stride = Math.min(points, room);
+    let n = handle.nextPiece();
+    let path;
+    let taken = n;
+    if (n === points) {
+      path = core.HEAPF64.slice(piece, piece + COLUMNS * n);
+    } else {
+      path = new Float64Array(COLUMNS * (n < stride ? n : points));
+      const length = path.length / COLUMNS;
+      for (taken = 0; ; n = handle.nextPiece()) {
+        const heap = core.HEAPF64;
+        for (let c = 0; c < COLUMNS; ++c) path.set(heap.subarray(piece + c * stride, piece + c * stride + n), c * length + taken);
+        taken += n;
+        if (n < stride || taken === points) break;
+      }
+      if (taken < length) path = shortened(path, length, taken);
+    }
+    const columns = (c) => path.subarray(c * taken, (c + 1) * taken);
+    const status = stopReasons[handle.runStatus()];
+    return {
+      x: columns(0), f: columns(1), df: columns(2), g: columns(3), lr: columns(4), status,
+      ...(status === 'undefined' ? { why: handle.runWhy() } : {}), stoppedAt: taken - 1,
+    };
   }
 
   // The arithmetic of steps from .. from + count - 1 of a run, as the engine computed them: for each step
   // { k, x, f, df, d2f, noise, seen, g, lr, next, values: { velocity, ... }, trials: Float64Array }.
   describeSteps(settings) {
-    const plain = { ...runSettings(this.#table, settings), from: read(settings, FROM), count: read(settings, COUNT) };
-    return answer(this.#live().describeSteps(plain)).steps;
+    writeRun(this.#parts, settings);
+    return answer(this.#live().describeSteps({ from: read(settings, FROM), count: read(settings, COUNT) })).steps;
   }
 
   // The one seed of a multi-start draws its starts and, when noise is asked for, the noise of its runs.
   multiStart(settings) {
-    const plain = { ...runSettings(this.#table, { ...settings, x0: 0 }), ...readAll(this.#table.multiStart, settings) };
-    return answer(this.#live().multiStart(plain));
+    const { core, table, blocks } = this.#parts;
+    writeRun(this.#parts, { ...settings, x0: 0 });
+    const multi = readAll(table.multiStart, settings);
+    core.HEAPF64[blocks.settings + table.run.findIndex((setting) => setting.name === 'seed')] = multi.seed;
+    return answer(this.#live().multiStart(multi));
   }
 
   openSweep(settings) {
+    const { core, table } = this.#parts;
+    writeRun(this.#parts, { ...settings, eta: 1, steps: 0 });
     const plain = {
-      ...runSettings(this.#table, { ...settings, eta: 1, steps: 0 }),
-      ...readAll(this.#table.sweep, settings),
+      x0: read(settings, table.run.find((setting) => setting.name === 'x0')),
+      ...readAll(table.sweep, settings),
       scale: settings.scale === 'linear' ? 'linear' : 'log',
     };
-    const job = this.#core.openSweep(this.#live(), plain);
+    const job = core.openSweep(this.#live(), plain);
     const error = job.error();
     if (error) {
       const setting = job.setting() || null;
@@ -152,7 +220,16 @@ class Engine {
     // Every setting the engine takes, declared once in C++ (cpp/optim/settings.hpp): methods with their
     // labels, rules and hyperparameter defaults, each setting's range, and the caps on work.
     this.settings = deepFreeze(core.settingsTable());
+    const indexOf = (list) => new Map(list.map(({ name }, i) => [name, i]));
+    this.#parts = {
+      core, table: this.settings, blocks: core.blockAddresses(), stopReasons: core.stopReasons(),
+      methodIndex: indexOf(this.settings.methods), scheduleIndex: indexOf(this.settings.schedules),
+    };
   }
+
+  // What a compiled function needs of the engine: the core, the settings table, where the settings and
+  // piece blocks are, the stop reasons by index, and each method's and schedule's index in their lists.
+  #parts;
 
   compile(expression) {
     if (typeof expression !== 'string') throw new ExpressionError('the function must be text', 1);
@@ -162,7 +239,7 @@ class Engine {
       handle.delete();
       throw error;
     }
-    return new CompiledFunction(this.#core, this.settings, handle);
+    return new CompiledFunction(this.#parts, handle);
   }
 
   // A compiled function kept for repeated runs of the same expression; the engine owns it.
