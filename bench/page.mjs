@@ -1,11 +1,14 @@
-// The page in Chromium (dist/ served from this process), each figure beside a peer or a budget:
-//   bytes:      gzip -9 size of index.html and everything whose request started before the first chart was
-//               drawn (what the page loads afterwards, such as its lazily imported extras, is not counted;
-//               120 KB budget)
-//   first chart: navigation start -> the first answer drawn, median of 10 fresh loads, against a bare page
-//               that draws one empty Chart.js chart (300 ms budget)
-//   dragging:   the x0 slider moved once per animation frame for 3 s (after 1 s untimed) with 1,000-step paths; animation
-//               frames per second in which the path chart was redrawn (50 fps budget)
+// The page and the embeddable element in Chromium (dist/ served from this process), each figure beside a
+// peer timed in the same run or a budget (issue #16):
+//   first answer: navigation start -> the first answer drawn (the paths on the chart and the results table),
+//               median of LOADS fresh loads, against a bare page that draws one empty Chart.js chart (the
+//               peer), for (a) the page, (b) a post with one <descent-explorer> and (c) the embed demo until
+//               every explorer in its first screen has answered; target <= 1.5x the peer each
+//   bytes:      gzip -9 size of everything whose request started before the first answer was drawn: the
+//               page (index.html included; 140 KB budget) and the post's one-file element (150 KB budget)
+//   dragging:   the x0 slider moved once per animation frame for 3 s (after 1 s untimed) with 1,000-step
+//               paths; the fraction of animation frames in which the path chart was redrawn (>= 0.95)
+//   timeline:   the page's and its worker's performance marks (descent:*) of the median page load
 // Usage: node bench/page.mjs [out.json]
 import { writeFile, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -18,8 +21,16 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(process.env.DESCENT_DIST ?? path.join(root, 'dist'));
-const LOADS = 10;
+const LOADS = 7;
 const EXPERIMENT = '?f=x%5E4-3x%5E2%2B2&x0=-2.5&eta=0.01,0.05,0.1&steps=1000&method=gd';
+
+// A post with one explorer, as README's snippet puts it in a page, on the page's experiment.
+const POST_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>A post with an explorer</title><script src="descent-explorer.js" defer></script></head>
+<body><main style="max-width:680px;margin:0 auto;font:18px/1.6 Georgia,serif"><h1>A post</h1><p>Some text before the figure.</p>
+<descent-explorer f="x^4-3x^2+2" x0="-2.5" eta="0.01,0.05,0.1" steps="1000" method="gd" controls="compact"
+  panels="path,loss,table" style="display:block;min-height:1115px"></descent-explorer>
+<p>Some text after it.</p></main></body></html>`;
 
 const PEER_HTML = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head>
 <body><div style="width:640px;height:400px"><canvas id="c"></canvas></div>
@@ -69,17 +80,52 @@ function watchDraws() {
   new MutationObserver(() => {
     if (document.querySelector('#results-body tr')) window.__drawnAt ??= performance.now();
   }).observe(document, { subtree: true, childList: true });
+  // An element's descent-run event comes once its answer is drawn (charts and table, in one task).
+  window.__answeredAt = new Map();
+  document.addEventListener('descent-run', (event) => {
+    if (!window.__answeredAt.has(event.target)) window.__answeredAt.set(event.target, performance.now());
+  });
 }
 
-async function firstChart(browser, url, requests) {
+// The explorers of a post's first screen (any part of them inside the viewport at load); null until each has
+// answered, then the time the last of them did.
+function firstScreenAnswered() {
+  const shown = [...document.querySelectorAll('descent-explorer')].filter((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top < innerHeight && box.bottom > 0;
+  });
+  if (!shown.length || !shown.every((element) => window.__answeredAt.has(element))) return null;
+  return Math.max(...shown.map((element) => window.__answeredAt.get(element)));
+}
+
+// One fresh load (a new context: nothing cached) until its first answer is drawn. `elements`: wait for the
+// explorers of the first screen rather than the page's own table.
+async function firstChart(browser, url, { requests = null, elements = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   if (requests) context.on('response', (response) => requests.push(response));
   const page = await context.newPage();
+  const workers = [];
+  page.on('worker', (worker) => workers.push(worker));
   await page.addInitScript(watchDraws);
   await page.goto(url);
-  await page.waitForFunction(() => window.__drawnAt !== undefined, null, { timeout: 30000 });
-  const [drawnAt, drawnAtEpoch] = await page.evaluate(() => [window.__drawnAt, performance.timeOrigin + window.__drawnAt]);
-  return { context, page, drawnAt, drawnAtEpoch };
+  const answered = elements ? firstScreenAnswered : () => window.__drawnAt;
+  const drawnAt = await (await page.waitForFunction(answered, null, { timeout: 30000, polling: 'raf' })).jsonValue();
+  const drawnAtEpoch = await page.evaluate((at) => performance.timeOrigin + at, drawnAt);
+  return { context, page, workers, drawnAt, drawnAtEpoch };
+}
+
+// The descent:* marks of the page and of its workers, in ms since the page's navigation started.
+async function timeline({ page, workers }) {
+  const read = () => ({ origin: performance.timeOrigin,
+    marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('descent:')).map((m) => [m.name, m.startTime]) });
+  const all = [];
+  const own = await page.evaluate(read);
+  for (const [name, at] of own.marks) all.push({ name, ms: Math.round(at) });
+  for (const worker of workers) {
+    const theirs = await worker.evaluate(read).catch(() => null);
+    for (const [name, at] of theirs?.marks ?? []) all.push({ name: `worker ${name}`, ms: Math.round(theirs.origin + at - own.origin) });
+  }
+  return all.sort((a, b) => a.ms - b.ms);
 }
 
 // Requests are kept when the browser started them before the first chart was drawn (request timing and
@@ -87,6 +133,8 @@ async function firstChart(browser, url, requests) {
 async function shippedBytes(requests, drawnAtEpoch) {
   const files = [];
   for (const response of requests) {
+    // A blob: worker's script is made from the element's own text, not downloaded.
+    if (response.url().startsWith('blob:')) continue;
     if (response.request().timing().startTime > drawnAtEpoch) continue;
     const body = await response.body().catch(() => null);
     if (!body) continue;
@@ -122,6 +170,8 @@ async function dragging(page, ms = 3000) {
   }, ms);
 }
 
+const ratio = (ms, peer) => ms / peer;
+
 export async function measurePage() {
   const stage = await mkdtemp(path.join(tmpdir(), 'descent-bench-'));
   const peerEntry = path.join(stage, 'peer-src.js');
@@ -129,37 +179,56 @@ export async function measurePage() {
   const bundled = await build({ entryPoints: [peerEntry], bundle: true, format: 'esm', minify: true, target: 'es2022',
     write: false, nodePaths: [path.join(root, 'node_modules')], logLevel: 'warning' });
   await rm(stage, { recursive: true, force: true });
-  const { server, url } = await serve({ 'peer.html': PEER_HTML, 'peer.js': bundled.outputFiles[0].text });
+  const { server, url } = await serve({ 'peer.html': PEER_HTML, 'peer.js': bundled.outputFiles[0].text, 'post.html': POST_HTML });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+  const pages = {
+    page: { url: url + 'index.html' + EXPERIMENT },
+    post: { url: url + 'post.html', elements: true },
+    demo: { url: url + 'embed-demo.html', elements: true },
+    peer: { url: url + 'peer.html' },
+  };
   try {
     const requests = [];
-    const first = await firstChart(browser, url + 'index.html' + EXPERIMENT, requests);
+    const first = await firstChart(browser, pages.page.url, { requests });
     const bytes = await shippedBytes(requests, first.drawnAtEpoch);
     await first.context.close();
+    const postRequests = [];
+    const post = await firstChart(browser, pages.post.url, { requests: postRequests, elements: true });
+    const embedBytes = await shippedBytes(postRequests.filter((response) => !response.url().endsWith('/post.html')), post.drawnAtEpoch);
+    await post.context.close();
 
-    const pageMs = [], peerMs = [];
+    // The four pages in turn, LOADS rounds, so a busy spell of the machine falls on each alike.
+    const times = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
+    const timelines = [];
     for (let i = 0; i < LOADS; ++i) {
-      const ours = await firstChart(browser, url + 'index.html' + EXPERIMENT);
-      pageMs.push(ours.drawnAt);
-      await ours.context.close();
-      const peer = await firstChart(browser, url + 'peer.html');
-      peerMs.push(peer.drawnAt);
-      await peer.context.close();
+      for (const [name, { url: address, elements }] of Object.entries(pages)) {
+        const load = await firstChart(browser, address, { elements });
+        times[name].push(load.drawnAt);
+        if (name === 'page') timelines.push({ ms: load.drawnAt, marks: await timeline(load) });
+        await load.context.close();
+      }
     }
+    const ms = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
+    const typical = timelines.sort((a, b) => a.ms - b.ms)[timelines.length >> 1];
 
-    const live = await firstChart(browser, url + 'index.html' + EXPERIMENT);
+    const live = await firstChart(browser, pages.page.url);
     await live.page.waitForFunction(() => document.querySelector('#output').getAttribute('aria-busy') === 'false');
     await dragging(live.page, 1000); // the page's code paths warm up (V8 optimizes them) before timing
     const drag = await dragging(live.page);
     await live.context.close();
     return {
       bytes,
-      firstChart: { pageMs: median(pageMs), peerMs: median(peerMs), loads: LOADS },
-      dragging: { ...drag, fps: drag.frames / drag.seconds, inputRate: drag.inputs / drag.seconds },
+      embedBytes,
+      firstAnswer: {
+        loads: LOADS, ms, all: times,
+        ratios: { page: ratio(ms.page, ms.peer), post: ratio(ms.post, ms.peer), demo: ratio(ms.demo, ms.peer) },
+        timeline: typical.marks,
+      },
+      dragging: { ...drag, fps: drag.frames / drag.seconds, inputRate: drag.inputs / drag.seconds, updatedFraction: drag.frames / drag.inputs },
     };
   } finally {
     await browser.close();
@@ -170,5 +239,13 @@ export async function measurePage() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const results = await measurePage();
   console.log(JSON.stringify(results, null, 2));
+  const { ms, ratios } = results.firstAnswer;
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.error([
+    `first answer (median of ${results.firstAnswer.loads}): bare Chart.js page ${ms.peer.toFixed(0)} ms; target <= 1.5x`,
+    ...['page', 'post', 'demo'].map((name) => `  ${name}: ${ms[name].toFixed(0)} ms, ${ratios[name].toFixed(2)}x`),
+    `bytes before the first answer: page ${kb(results.bytes.gzip)} (<= 140 KB), element ${kb(results.embedBytes.gzip)} (<= 150 KB)`,
+    `dragging: ${results.dragging.updatedFraction.toFixed(3)} of frames updated (>= 0.95)`,
+  ].join('\n'));
   if (process.argv[2]) await writeFile(process.argv[2], JSON.stringify(results, null, 2));
 }

@@ -56,14 +56,22 @@ row('one interaction (3 x 1,000 steps, 1,000 samples, stationary points)', `${in
   '<= 1 ms', interaction.engineMs <= 1);
 row(`eta sweep (${sweep.columns} x ${sweep.iterates})`, `${fmt(sweep.engineMs)} ms`, `hand-written JS ${fmt(sweep.handMs)} ms`,
   `${(sweep.engineMs / sweep.handMs).toFixed(2)}x the JS time`, '<= 100 ms', sweep.engineMs <= 100);
-row('page bytes before the first chart (gzip -9)', `${(page.bytes.gzip / 1024).toFixed(1)} KB`,
-  page.bytes.files.map((f) => `${f.name.slice(1)} ${(f.gzip / 1024).toFixed(1)}`).join(', '), '-', '<= 120 KB',
-  page.bytes.gzip <= 120 * 1024);
-row('navigation -> first chart drawn', `${fmt(page.firstChart.pageMs)} ms`, `empty Chart.js page ${fmt(page.firstChart.peerMs)} ms`,
-  `${(page.firstChart.pageMs / page.firstChart.peerMs).toFixed(1)}x the bare page`, '<= 300 ms', page.firstChart.pageMs <= 300);
-row('chart updates while dragging x0 (1,000-step paths)', `${page.dragging.fps.toFixed(1)} fps`,
-  `input events ${page.dragging.inputRate.toFixed(1)}/s`, `${(page.dragging.fps / page.dragging.inputRate).toFixed(2)} of inputs drawn`,
-  '>= 50 fps', page.dragging.fps >= 50);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const fileList = (bytes) => bytes.files.map((f) => `${f.name.slice(1)} ${(f.gzip / 1024).toFixed(1)}`).join(', ');
+row('page bytes before the first answer (gzip -9)', kb(page.bytes.gzip), fileList(page.bytes), '-', '<= 140 KB',
+  page.bytes.gzip <= 140 * 1024);
+row('one-file element bytes before its first answer (gzip -9)', kb(page.embedBytes.gzip), fileList(page.embedBytes), '-',
+  '<= 150 KB', page.embedBytes.gzip <= 150 * 1024);
+// Navigation to the first answer drawn (paths on the chart and the results table) against a bare page drawing
+// one empty Chart.js chart, loaded in turn with them.
+const { ms: answerMs, ratios } = page.firstAnswer;
+for (const [name, what] of [['page', 'the page'], ['post', 'a post with one element'], ['demo', 'the embed demo, its first screen']]) {
+  row(`navigation -> first answer drawn, ${what}`, `${fmt(answerMs[name])} ms`, `bare Chart.js page ${fmt(answerMs.peer)} ms`,
+    `${ratios[name].toFixed(2)}x the bare page`, '<= 1.5x', ratios[name] <= 1.5);
+}
+row('frames with an update while dragging x0 (1,000-step paths)', page.dragging.updatedFraction.toFixed(3),
+  `${page.dragging.fps.toFixed(1)} fps of ${page.dragging.inputRate.toFixed(1)} frames/s`, '-', '>= 0.95',
+  page.dragging.updatedFraction >= 0.95);
 
 const machine = {
   cpu: await cpuModel(),
@@ -80,7 +88,7 @@ const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]
 const line = (c) => `| ${c.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
 console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, load average at start ${machine.loadAverageAtStart}, node ${machine.node}`);
 console.log('native: Google Benchmark, median CPU time per evaluation of 10 repetitions (ns per point); Node: median CPU time;');
-console.log(`page: median of ${page.firstChart.loads} loads. * mathjs ran ${run.mathjsSteps.toLocaleString('en')} steps, scaled to ${run.steps.toLocaleString('en')}.\n`);
+console.log(`page: median of ${page.firstAnswer.loads} fresh loads each. * mathjs ran ${run.mathjsSteps.toLocaleString('en')} steps, scaled to ${run.steps.toLocaleString('en')}.\n`);
 console.log(line(headers));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const c of cells) console.log(line(c));

@@ -185,6 +185,10 @@ class DescentExplorer extends HTMLElement {
   }
 
   #build() {
+    // The engine (its worker, the wasm's decoding and compiling) is asked for before this explorer is built.
+    client ??= createEngineClient(startEmbeddedWorker);
+    client.warm();
+    performance.mark('descent:element-building');
     const shadow = this.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = styleSheets();
     const layout = document.createElement('div');
@@ -205,7 +209,6 @@ class DescentExplorer extends HTMLElement {
       requestAnimationFrame(() => { naming = false; this.#nameParts(); });
     }).observe(layout, { childList: true, subtree: true });
     shadow.append(layout);
-    client ??= createEngineClient(startEmbeddedWorker);
     this.#explorer = createExplorer(shadow, {
       client,
       themeElement: this,
@@ -219,6 +222,7 @@ class DescentExplorer extends HTMLElement {
         this.dispatchEvent(new CustomEvent('descent-error', { detail, bubbles: true, composed: true }));
       },
     });
+    performance.mark('descent:element-built');
     this.#showSoon();
   }
 
