@@ -28,7 +28,7 @@ const { request } = checkState(stateFromQuery(location.search).state);
 performance.mark('descent:app-started');
 if (request) client.prime(request);
 else client.warm();
-performance.mark('descent:worker-created');
+performance.mark('descent:request-sent');
 // A worker starts only after a few turns of this thread: building the page first would hold it back.
 await client.whenStarted(WORKER_START_PATIENCE_MS);
 const page = import('./page.js');

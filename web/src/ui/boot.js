@@ -8,6 +8,7 @@ try {
   worker.onmessage = (event) => { events.push(event); };
   worker.onerror = (event) => { event.preventDefault(); events.push(event); };
   globalThis.descentEarlyWorker = { worker, events };
+  performance.mark('descent:worker-created');
 } catch {
   // app.js starts the worker itself, and reports it if that fails too.
 }
