@@ -18,7 +18,10 @@ Tree bounded(Tree tree, const char* what) {
   return tree;
 }
 
-Printed print(const Tree& tree) { return {toText(tree), toLatex(tree), toMathml(tree)}; }
+Printed print(const Tree& tree) {
+  const Shape shape = layout(tree);
+  return {toText(shape), toLatex(shape), toMathml(shape)};
+}
 
 // "u > 0" with u the argument's name: "x > 0" where the argument is x itself, else "its argument > 0";
 // an interval "-1 <= u <= 1" reads "its argument between -1 and 1".
@@ -50,6 +53,7 @@ Function Function::parse(std::string_view text) {
   fn.value_ = Program::compile(fn.code_, 1);
   fn.slope_ = Program::compile(fn.code_, 2);
   fn.full_ = Program::compile(fn.code_, 3);
+  fn.slopeOnly_ = Program::compileOutput(fn.code_, 1);
   return fn;
 }
 

@@ -30,9 +30,10 @@ class Function {
   const StraightLine& code() const { return code_; }
 
   // Not safe to call from two threads at once (the interpreter keeps its registers).
-  double value(double x) const noexcept { return value_.value(x); }  // f only
-  Slope slope(double x) const noexcept { return slope_.slope(x); }   // f, f'
-  Values at(double x) const noexcept { return full_.values(x); }     // f, f', f''
+  double value(double x) const noexcept { return value_.value(x); }   // f only
+  Slope slope(double x) const noexcept { return slope_.slope(x); }    // f, f'
+  double df(double x) const noexcept { return slopeOnly_.value(x); }  // f' alone: slope(x).df
+  Values at(double x) const noexcept { return full_.values(x); }      // f, f', f''
 
   // Why f, f' or f'' is NaN at x, in words ("log(x) is undefined at x = -1: its domain is x > 0"), or
   // empty when none is.
@@ -42,7 +43,7 @@ class Function {
   Tree tree_;  // f, kept while its derivatives are taken
   Printed f_, df_, d2f_;
   StraightLine code_;
-  Program value_, slope_, full_;
+  Program value_, slope_, full_, slopeOnly_;
 };
 
 }  // namespace descent

@@ -129,10 +129,12 @@ void latex(std::string& out, const Shape& shape) {
 
 }  // namespace
 
-std::string toLatex(const Tree& tree) {
+std::string toLatex(const Shape& shape) {
   std::string out;
-  latex(out, layout(tree));
+  latex(out, shape);
   return out;
 }
+
+std::string toLatex(const Tree& tree) { return toLatex(layout(tree)); }
 
 }  // namespace descent

@@ -185,11 +185,13 @@ void mathml(std::string& out, const Shape& shape) {
 
 }  // namespace
 
-std::string toMathml(const Tree& tree) {
+std::string toMathml(const Shape& shape) {
   std::string out = "<math display=\"block\">";
-  mathml(out, layout(tree));
+  mathml(out, shape);
   out += "</math>";
   return out;
 }
+
+std::string toMathml(const Tree& tree) { return toMathml(layout(tree)); }
 
 }  // namespace descent

@@ -15,11 +15,9 @@ namespace descent {
 // the instructions that use them, keeping every operation and its order.
 class ProgramBuilder {
  public:
-  Program build(const StraightLine& code, std::size_t count) {
+  Program build(const StraightLine& code, const std::vector<std::uint32_t>& roots) {
     values_ = code.value;
     constant_ = code.constant;
-    const std::vector<std::uint32_t> roots(code.outputs.begin(),
-                                           code.outputs.begin() + static_cast<std::ptrdiff_t>(count));
     const std::vector<bool> needed = neededSteps(code, roots);
     for (std::size_t i = 0; i < code.steps.size(); ++i) {
       if (!needed[i]) continue;
@@ -330,7 +328,12 @@ class ProgramBuilder {
 };
 
 Program Program::compile(const StraightLine& code, std::size_t outputs) {
-  return ProgramBuilder().build(code, outputs);
+  return ProgramBuilder().build(
+      code, {code.outputs.begin(), code.outputs.begin() + static_cast<std::ptrdiff_t>(outputs)});
+}
+
+Program Program::compileOutput(const StraightLine& code, std::size_t output) {
+  return ProgramBuilder().build(code, {code.outputs[output]});
 }
 
 // Each operation is its own statement: a contracted a*b + c (one rounding) would differ from the

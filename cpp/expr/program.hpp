@@ -34,6 +34,9 @@ class Program {
   // The program for the first `outputs` outputs of the code (1: f; 2: f, f'; 3: f, f', f''): it runs only
   // the steps those outputs read.
   static Program compile(const StraightLine& code, std::size_t outputs);
+  // The program for output `output` alone (1: f'), read by value(): the same operations as in the
+  // programs above, so the same bits, without the steps only the other outputs read.
+  static Program compileOutput(const StraightLine& code, std::size_t output);
 
   // IEEE semantics throughout: log(-1) is NaN, 1/0 is inf. Not safe to call from two threads at once.
   // value reads the first output, slope the first two, values three.

@@ -81,10 +81,12 @@ void text(std::string& out, const Shape& shape) {
 
 }  // namespace
 
-std::string toText(const Tree& tree) {
+std::string toText(const Shape& shape) {
   std::string out;
-  text(out, layout(tree));
+  text(out, shape);
   return out;
 }
+
+std::string toText(const Tree& tree) { return toText(layout(tree)); }
 
 }  // namespace descent

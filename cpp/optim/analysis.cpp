@@ -42,16 +42,16 @@ double bisectSlope(const Function& fn, double lo, double hi, int signLo) {
   for (;;) {
     double mid = lo + (hi - lo) / 2;
     if (mid <= lo || mid >= hi) break;
-    int s = signOf(fn.slope(mid).df);
+    int s = signOf(fn.df(mid));
     if (s == 0) return mid;
     (s == signLo ? lo : hi) = mid;
   }
-  return std::abs(fn.slope(lo).df) <= std::abs(fn.slope(hi).df) ? lo : hi;
+  return std::abs(fn.df(lo)) <= std::abs(fn.df(hi)) ? lo : hi;
 }
 
 // The point of [lo, hi] where |f'| is smallest, by golden section.
 double minimiseAbsSlope(const Function& fn, double lo, double hi) {
-  auto size = [&](double x) { return std::abs(fn.slope(x).df); };
+  auto size = [&](double x) { return std::abs(fn.df(x)); };
   const double invGolden = (std::sqrt(5.0) - 1) / 2;
   double c = hi - invGolden * (hi - lo), d = lo + invGolden * (hi - lo);
   double sc = size(c), sd = size(d);
@@ -120,7 +120,7 @@ std::vector<StationaryPoint> stationaryPoints(const Function& fn, double a, doub
   std::vector<double> slope(static_cast<std::size_t>(cells) + 1);
   double largest = 1;
   for (int i = 0; i <= cells; ++i) {
-    slope[i] = fn.slope(grid.x(i)).df;
+    slope[i] = fn.df(grid.x(i));
     if (std::isfinite(slope[i])) largest = std::max(largest, std::abs(slope[i]));
   }
   auto sideSign = [&](int i) { return i < 0 || i > cells ? 0 : signOf(slope[i]); };
@@ -142,14 +142,13 @@ std::vector<StationaryPoint> stationaryPoints(const Function& fn, double a, doub
     if (s * t < 0) {
       double x = bisectSlope(fn, grid.x(i), grid.x(i + 1), s);
       // A pole (f' = 1/x) also changes sign; a root is where |f'| is smaller than at the cell's ends.
-      if (std::abs(fn.slope(x).df) <= std::max(std::abs(slope[i]), std::abs(slope[i + 1]))) {
+      if (std::abs(fn.df(x)) <= std::max(std::abs(slope[i]), std::abs(slope[i + 1]))) {
         points.push_back(pointAt(fn, x, kindOf(s, t)));
       }
     } else if (i > 0 && t != 0 && signOf(slope[i - 1]) == s && s == t &&
                std::abs(slope[i]) <= std::abs(slope[i - 1]) && std::abs(slope[i]) < std::abs(slope[i + 1])) {
       double x = minimiseAbsSlope(fn, grid.x(i - 1), grid.x(i + 1));
-      if (std::abs(fn.slope(x).df) <= kFlatTolerance * largest)
-        points.push_back(pointAt(fn, x, PointKind::flat));
+      if (std::abs(fn.df(x)) <= kFlatTolerance * largest) points.push_back(pointAt(fn, x, PointKind::flat));
     }
   }
   return deduplicated(std::move(points), grid.h);

@@ -96,10 +96,11 @@ TEST_CASE("straight-line code computes f, f' and f'' to the bit, as the program 
       CHECK(sameBits(got[0], want.f));
       CHECK(sameBits(got[1], want.df));
       CHECK(sameBits(got[2], want.d2f));
-      // The programs for f alone and for f, f' run a part of the same code.
+      // The programs for f alone, for f, f' and for f' alone run a part of the same code.
       CHECK(sameBits(fn.value(x), want.f));
       CHECK(sameBits(fn.slope(x).f, want.f));
       CHECK(sameBits(fn.slope(x).df, want.df));
+      CHECK(sameBits(fn.df(x), want.df));
     }
   }
   CHECK(rows >= 25);
