@@ -33,7 +33,10 @@ class Function {
   double value(double x) const noexcept { return value_.value(x); }   // f only
   Slope slope(double x) const noexcept { return slope_.slope(x); }    // f, f'
   double df(double x) const noexcept { return slopeOnly_.value(x); }  // f' alone: slope(x).df
-  Values at(double x) const noexcept { return full_.values(x); }      // f, f', f''
+  // The same at n points at once, bit for bit: f[i] = value(x[i]), df[i] = df(x[i]).
+  void values(const double* x, double* f, std::size_t n) const { value_.valueMany(x, f, n); }
+  void slopes(const double* x, double* df, std::size_t n) const { slopeOnly_.valueMany(x, df, n); }
+  Values at(double x) const noexcept { return full_.values(x); }  // f, f', f''
 
   // Why f, f' or f'' is NaN at x, in words ("log(x) is undefined at x = -1: its domain is x > 0"), or
   // empty when none is.

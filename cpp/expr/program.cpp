@@ -418,6 +418,107 @@ void Program::execute(double x) const noexcept {
   }
 }
 
+// The same operations as execute(), each over the lanes of a block in turn.
+void Program::executeBlock(double* block, std::size_t width, std::size_t lanes) const noexcept {
+  double* out = block + first_ * width;
+  const Term* terms = terms_.data();
+  auto row = [&](std::uint32_t reg) { return block + reg * width; };
+  for (const Instruction& in : code_) {
+    const double* a = row(in.a);
+    const double* b = row(in.b);
+    switch (in.code) {
+      case Code::add:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = a[j] + b[j];
+        break;
+      case Code::subtract:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = a[j] - b[j];
+        break;
+      case Code::multiply:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = a[j] * b[j];
+        break;
+      case Code::divide:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = a[j] / b[j];
+        break;
+      case Code::negate:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = -a[j];
+        break;
+      case Code::pow:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = std::pow(a[j], b[j]);
+        break;
+      case Code::exp:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = std::exp(a[j]);
+        break;
+      case Code::call:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = evaluate(in.builtin, a[j]);
+        break;
+      case Code::scale:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = in.ka * a[j];
+        break;
+      case Code::shift:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = a[j] + in.kb;
+        break;
+      case Code::over:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = in.ka / b[j];
+        break;
+      case Code::sum:
+        for (std::size_t j = 0; j < lanes; ++j) {
+          const double first = in.ka * a[j];
+          const double second = in.kb * b[j];
+          out[j] = first + second;
+        }
+        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) {
+          const double* r = row(t->reg);
+          for (std::size_t j = 0; j < lanes; ++j) {
+            const double term = t->k * r[j];
+            out[j] = out[j] + term;
+          }
+        }
+        break;
+      case Code::product:
+        for (std::size_t j = 0; j < lanes; ++j) {
+          const double scaled = in.ka * a[j];
+          out[j] = scaled * b[j];
+        }
+        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) {
+          const double* r = row(t->reg);
+          for (std::size_t j = 0; j < lanes; ++j) out[j] = out[j] * r[j];
+        }
+        break;
+      case Code::sincos:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = std::sin(a[j]);
+        out += width;
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = std::cos(a[j]);
+        break;
+      case Code::products:
+        for (std::size_t j = 0; j < lanes; ++j) out[j] = a[j] * b[j];
+        for (const Term *t = terms + in.extra, *end = t + in.more; t != end; ++t) {
+          out += width;
+          const double *p = row(t->reg), *q = row(t->reg2);
+          for (std::size_t j = 0; j < lanes; ++j) out[j] = p[j] * q[j];
+        }
+        break;
+    }
+    out += width;
+  }
+}
+
+void Program::valueMany(const double* x, double* out, std::size_t n) const {
+  if (n == 0) return;
+  // Up to 32 points a block, fewer for a long program, so a block stays within about 256 KB. (A block of
+  // 64 points is copied in and out by WASM's memcpy through JS: 512 bytes and up go that way.)
+  const std::size_t rows = registers_.size();
+  const std::size_t width = std::max<std::size_t>(1, std::min<std::size_t>({32, n, 32768 / rows}));
+  std::vector<double> block(rows * width);
+  for (std::size_t reg = 1; reg < first_; ++reg) std::fill_n(&block[reg * width], width, registers_[reg]);
+  const double* result = &block[outputs_[0] * width];
+  for (std::size_t from = 0; from < n; from += width) {
+    const std::size_t lanes = std::min(width, n - from);
+    std::copy_n(x + from, lanes, block.data());
+    executeBlock(block.data(), width, lanes);
+    std::copy_n(result, lanes, out + from);
+  }
+}
+
 Program::Undefined Program::undefinedAt(double x) const noexcept {
   execute(x);
   const double* r = registers_.data();

@@ -53,6 +53,11 @@ class Program {
     return {registers_[outputs_[0]], registers_[outputs_[1]], registers_[outputs_[2]]};
   }
 
+  // The first output at each of n points: out[i] is value(x[i]) to the bit. The same instructions run over
+  // a block of points at a time, so the dispatch is paid once per instruction per block rather than per
+  // point; for the grids and curves that ask for many points at once.
+  void valueMany(const double* x, double* out, std::size_t n) const;
+
   std::size_t instructionCount() const noexcept { return code_.size(); }
 
   // Where an evaluation at x first turns numbers into NaN: a function outside its domain (log of a
@@ -108,6 +113,8 @@ class Program {
   std::uint32_t first_ = 0;
 
   void execute(double x) const noexcept;
+  // execute() over `lanes` points at once: register r of point j is block[r * width + j].
+  void executeBlock(double* block, std::size_t width, std::size_t lanes) const noexcept;
 };
 
 }  // namespace descent

@@ -117,10 +117,11 @@ const char* nameOf(PointKind kind) {
 
 std::vector<StationaryPoint> stationaryPoints(const Function& fn, double a, double b, int cells) {
   Grid grid = makeGrid(a, b, cells);
-  std::vector<double> slope(static_cast<std::size_t>(cells) + 1);
+  std::vector<double> at(static_cast<std::size_t>(cells) + 1), slope(at.size());
+  for (int i = 0; i <= cells; ++i) at[i] = grid.x(i);
+  fn.slopes(at.data(), slope.data(), at.size());
   double largest = 1;
   for (int i = 0; i <= cells; ++i) {
-    slope[i] = fn.df(grid.x(i));
     if (std::isfinite(slope[i])) largest = std::max(largest, std::abs(slope[i]));
   }
   auto sideSign = [&](int i) { return i < 0 || i > cells ? 0 : signOf(slope[i]); };

@@ -163,12 +163,10 @@ class Compiled {
     double* xs = blocks().piece.data();
     double* fs = xs + kRunPiece;
     const int to = std::min(count, from + static_cast<int>(kRunPiece));
-    for (int i = from; i < to; ++i) {
-      const double x = i == count - 1 ? b : a + (b - a) * i / (count - 1);
-      xs[i - from] = x;
-      fs[i - from] = fn_->value(x);
-    }
-    return val(std::max(to - from, 0));
+    for (int i = from; i < to; ++i) xs[i - from] = i == count - 1 ? b : a + (b - a) * i / (count - 1);
+    const int n = std::max(to - from, 0);
+    fn_->values(xs, fs, static_cast<std::size_t>(n));
+    return val(n);
   }
 
   // A run is started from the settings block, then its path is taken a piece at a time into the piece

@@ -106,6 +106,32 @@ TEST_CASE("straight-line code computes f, f' and f'' to the bit, as the program 
   CHECK(rows >= 25);
 }
 
+TEST_CASE("many points at once give each point's bits, whatever the number of points", "[straight_line]") {
+  int rows = 0;
+  for (const descent_test::ExpressionRow& row : descent_test::expressionRows()) {
+    if (!row.tagged("evaluators")) continue;
+    ++rows;
+    const Function fn = Function::parse(row.input);
+    // The edge points among ordinary ones, across more than one block of 64.
+    std::vector<double> xs;
+    for (int i = 0; i < 150; ++i)
+      xs.push_back(i % 3 == 0 ? kEdgePoints[i / 3 % std::size(kEdgePoints)] : -4 + 0.0625 * i);
+    for (std::size_t n : {0, 1, 2, 13, 64, 65, 150}) {
+      std::vector<double> f(n + 1, 42), df(n + 1, 42);
+      fn.values(xs.data(), f.data(), n);
+      fn.slopes(xs.data(), df.data(), n);
+      for (std::size_t i = 0; i < n; ++i) {
+        INFO(row.input << " at x = " << xs[i] << ", " << n << " points");
+        CHECK(sameBits(f[i], fn.value(xs[i])));
+        CHECK(sameBits(df[i], fn.slope(xs[i]).df));
+      }
+      CHECK(f[n] == 42);  // nothing written past the n points
+      CHECK(df[n] == 42);
+    }
+  }
+  CHECK(rows >= 25);
+}
+
 TEST_CASE("straight-line code computes each distinct operation once", "[straight_line]") {
   // x^4 - 3x^2 + 2 and 4x^3 - 6x share x*x; x^4 = (x*x)*(x*x), x^3 = (x*x)*x.
   const Function fn = Function::parse("x^4 - 3x^2 + 2");
