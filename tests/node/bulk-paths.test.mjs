@@ -55,15 +55,19 @@ describe('a path in pieces', () => {
     assert.equal(outside.stoppedAt, 1);
   });
 
-  test('the five columns are views of one Float64Array, one after another', () => {
-    const run = engine.run({ ...base, steps: 40 });
-    const { buffer } = run.x;
-    assert.equal(buffer.byteLength, 5 * 41 * 8);
-    COLUMNS.forEach((key, c) => {
-      assert.ok(run[key] instanceof Float64Array);
-      assert.equal(run[key].buffer, buffer);
-      assert.equal(run[key].byteOffset, c * 41 * 8);
-    });
+  test('the five columns of a path of one piece are views of one buffer, one after another; a longer path\'s are arrays of their own', () => {
+    for (const [steps, tolerance] of [[40, undefined], [PIECE - 1, undefined], [1000, 0.45]]) {
+      const run = engine.run({ ...base, steps, tolerance });
+      const points = run.stoppedAt + 1;
+      assert.equal(run.x.buffer.byteLength, 5 * points * 8);
+      COLUMNS.forEach((key, c) => {
+        assert.ok(run[key] instanceof Float64Array);
+        assert.equal(run[key].buffer, run.x.buffer);
+        assert.equal(run[key].byteOffset, c * points * 8);
+      });
+    }
+    const long = engine.run({ ...base, steps: PIECE });
+    for (const key of COLUMNS) assert.equal(long[key].buffer.byteLength, (PIECE + 1) * 8);
   });
 
   test('runs in turn on two functions keep apart', () => {

@@ -76,11 +76,11 @@ function writeRun(parts, settings) {
 // A path's columns: x, f, df, g, lr.
 const COLUMNS = 5;
 
-// The first `taken` points of each column of a path whose columns are `length` long.
-function shortened(path, length, taken) {
-  const short = new Float64Array(COLUMNS * taken);
-  for (let c = 0; c < COLUMNS; ++c) short.set(path.subarray(c * length, c * length + taken), c * taken);
-  return short;
+// The first n points of each column of the piece block (columns `stride` apart), one after another.
+function gathered(heap, piece, stride, n) {
+  const path = new Float64Array(COLUMNS * n);
+  for (let c = 0; c < COLUMNS; ++c) path.set(heap.subarray(piece + c * stride, piece + c * stride + n), c * n);
+  return path;
 }
 
 function deepFreeze(value) {
@@ -135,10 +135,12 @@ class CompiledFunction {
     return answer(this.#live().stationaryPoints(Number(a), Number(b))).points;
   }
 
-  // The path comes over a piece at a time, into one Float64Array that holds the five columns one after
-  // another (one allocation rather than five: V8 pays about as much per array as for copying 8 KB); x, f,
-  // df, g and lr are views of it. A run that fits in one piece is copied out of the engine's memory in
-  // one go; a run that stops early is cut to its length.
+  // The path comes over a piece at a time. A path that fits in one piece (up to 8,192 points) is copied
+  // out of the engine's memory in one go, as one Float64Array whose five columns x, f, df, g, lr are views
+  // one after another: one allocation rather than five, where V8 pays about as much per array as for
+  // copying its 8 KB. A longer path goes into five arrays of its own: one array five times as large
+  // (40 MB for 10^6 steps) is past the size the C allocator reuses, and its fresh pages cost more than the
+  // copy. A path that stops early is cut to its length.
   run(settings) {
     const handle = this.#live();
     const { core, blocks, stopReasons } = this.#parts;
@@ -148,27 +150,25 @@ class CompiledFunction {
     if (points === 0) answer(handle.runError());
     const stride = Math.min(points, room);
     let n = handle.nextPiece();
-    let path;
+    let columns;
     let taken = n;
-    if (n === points) {
-      path = core.HEAPF64.slice(piece, piece + COLUMNS * n);
+    if (n < room || n === points) {
+      const path = n === points ? core.HEAPF64.slice(piece, piece + COLUMNS * n) : gathered(core.HEAPF64, piece, stride, n);
+      columns = Array.from({ length: COLUMNS }, (_, c) => path.subarray(c * n, (c + 1) * n));
     } else {
-      path = new Float64Array(COLUMNS * (n < stride ? n : points));
-      const length = path.length / COLUMNS;
+      columns = Array.from({ length: COLUMNS }, () => new Float64Array(points));
       for (taken = 0; ; n = handle.nextPiece()) {
         const heap = core.HEAPF64;
-        for (let c = 0; c < COLUMNS; ++c) path.set(heap.subarray(piece + c * stride, piece + c * stride + n), c * length + taken);
+        for (let c = 0; c < COLUMNS; ++c) columns[c].set(heap.subarray(piece + c * stride, piece + c * stride + n), taken);
         taken += n;
         if (n < stride || taken === points) break;
       }
-      if (taken < length) path = shortened(path, length, taken);
+      if (taken < points) columns = columns.map((column) => column.slice(0, taken));
     }
-    const columns = (c) => path.subarray(c * taken, (c + 1) * taken);
+    const [x, f, df, g, lr] = columns;
     const status = stopReasons[handle.runStatus()];
-    return {
-      x: columns(0), f: columns(1), df: columns(2), g: columns(3), lr: columns(4), status,
-      ...(status === 'undefined' ? { why: handle.runWhy() } : {}), stoppedAt: taken - 1,
-    };
+    if (status === 'undefined') return { x, f, df, g, lr, status, why: handle.runWhy(), stoppedAt: taken - 1 };
+    return { x, f, df, g, lr, status, stoppedAt: taken - 1 };
   }
 
   // The arithmetic of steps from .. from + count - 1 of a run, as the engine computed them: for each step
