@@ -89,6 +89,18 @@ val blockAddresses() {
   return result;
 }
 
+// A grid of the default cells has at most one stationary point per grid point: six numbers each fit in
+// the piece block.
+static_assert(6 * (optim::kDefaultAnalysisCells + 1) <= kRunColumns * kRunPiece);
+
+// The names of the kinds of stationary point, by their index.
+val pointKinds() {
+  val names = val::array();
+  for (auto kind : {optim::PointKind::min, optim::PointKind::max, optim::PointKind::flat})
+    names.set(static_cast<int>(kind), std::string(optim::nameOf(kind)));
+  return names;
+}
+
 // The names of the stop reasons, by their index.
 val stopReasons() {
   val names = val::array();
@@ -239,23 +251,21 @@ class Compiled {
     }
   }
 
+  // The stationary points into the piece block, six numbers each: x, the kind's index in pointKinds(), f,
+  // f'', etaMax, etaBest. Answers how many, or an error object.
   val stationaryPoints(double a, double b) const {
     try {
-      val list = val::array();
-      int i = 0;
-      for (const auto& point : optim::stationaryPoints(*fn_, a, b)) {
-        val item = val::object();
-        item.set("x", point.x);
-        item.set("kind", std::string(optim::nameOf(point.kind)));
-        item.set("f", point.f);
-        item.set("d2f", point.d2f);
-        item.set("etaMax", point.etaMax);
-        item.set("etaBest", point.etaBest);
-        list.set(i++, item);
+      const auto points = optim::stationaryPoints(*fn_, a, b);
+      double* out = blocks().piece.data();
+      for (const auto& point : points) {
+        *out++ = point.x;
+        *out++ = static_cast<double>(point.kind);
+        *out++ = point.f;
+        *out++ = point.d2f;
+        *out++ = point.etaMax;
+        *out++ = point.etaBest;
       }
-      val result = val::object();
-      result.set("points", list);
-      return result;
+      return val(static_cast<double>(points.size()));
     } catch (const optim::SettingsError& e) {
       return errorObject(e.what(), e.setting());
     } catch (const std::exception& e) {
@@ -398,4 +408,5 @@ EMSCRIPTEN_BINDINGS(descent) {
   emscripten::function("blockAddresses", &blockAddresses);
   emscripten::function("choiceError", &choiceError);
   emscripten::function("stopReasons", &stopReasons);
+  emscripten::function("pointKinds", &pointKinds);
 }

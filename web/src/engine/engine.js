@@ -92,7 +92,7 @@ function deepFreeze(value) {
 }
 
 class CompiledFunction {
-  #parts; // { core, table, blocks, stopReasons, methodIndex, scheduleIndex } of the engine
+  #parts; // { core, table, blocks, stopReasons, pointKinds, methodIndex, scheduleIndex } of the engine
   #handle;
   constructor(parts, handle) {
     this.#parts = parts;
@@ -131,8 +131,16 @@ class CompiledFunction {
     return { x, f };
   }
 
+  // [{ x, kind, f, d2f, etaMax, etaBest }], read from the engine's piece block, six numbers a point.
   stationaryPoints(a, b) {
-    return answer(this.#live().stationaryPoints(Number(a), Number(b))).points;
+    const count = answer(this.#live().stationaryPoints(Number(a), Number(b)));
+    const { core, blocks, pointKinds } = this.#parts;
+    const heap = core.HEAPF64;
+    const points = [];
+    for (let i = 0, at = blocks.piece; i < count; ++i, at += 6) {
+      points.push({ x: heap[at], kind: pointKinds[heap[at + 1]], f: heap[at + 2], d2f: heap[at + 3], etaMax: heap[at + 4], etaBest: heap[at + 5] });
+    }
+    return points;
   }
 
   // The path comes over a piece at a time. A path that fits in one piece (up to 8,192 points) is copied
@@ -222,13 +230,13 @@ class Engine {
     this.settings = deepFreeze(core.settingsTable());
     const indexOf = (list) => new Map(list.map(({ name }, i) => [name, i]));
     this.#parts = {
-      core, table: this.settings, blocks: core.blockAddresses(), stopReasons: core.stopReasons(),
+      core, table: this.settings, blocks: core.blockAddresses(), stopReasons: core.stopReasons(), pointKinds: core.pointKinds(),
       methodIndex: indexOf(this.settings.methods), scheduleIndex: indexOf(this.settings.schedules),
     };
   }
 
   // What a compiled function needs of the engine: the core, the settings table, where the settings and
-  // piece blocks are, the stop reasons by index, and each method's and schedule's index in their lists.
+  // piece blocks are, the stop reasons and the kinds of point by index, and each method's and schedule's index in their lists.
   #parts;
 
   compile(expression) {
