@@ -3,7 +3,8 @@
 //   web/src/embed/element-api.js) standing in for the palette's own value, and the font the page's own
 //   unless --descent-font says otherwise;
 // - the dark palette, which the page takes from the operating system, applies when the element says so
-//   (:host(:state(dark)), set by the element from its theme attribute or the page around it);
+//   (:host(:state(dark)), set by the element from its theme attribute or the page around it), and the
+//   printed one whichever it shows;
 // - width media queries become container queries on the element, which is laid out by its own width.
 import { CSS_PROPERTIES } from '../web/src/embed/element-api.js';
 
@@ -43,6 +44,14 @@ export function elementCss(pageCss) {
   css = css.replaceAll(':root', ':host');
   // The palette blocks, which are the :host blocks that declare custom properties.
   css = css.replace(/:host(\(:state\(dark\)\))?\s*\{[^{}]*\}/g, (block) => overridable(block));
+  // The element's scheme is the palette it shows (native controls and scrollbars follow it): the page's
+  // "light dark" would leave that to the system.
+  css = css.replace(/(:host\s*\{[^{}]*?color-scheme:\s*)light dark/, '$1light');
+  css = css.replace(/:host\(:state\(dark\)\)\s*\{/, '$&\n  color-scheme: dark;');
+  // Printed, the light palette, whichever the element shows on screen.
+  const print = css.indexOf('@media print');
+  if (print < 0) throw new Error('element-css: web/style.css has no print rules');
+  css = css.slice(0, print) + css.slice(print).replace(/:host\s*\{/, ':host, :host(:state(dark)) {');
   // Width queries ask the element's width; other media (print, colour scheme) stay as they are.
   return css.replace(/@media\s*(\((?:max|min)-width:\s*\d+px\))/g, '@container explorer $1');
 }

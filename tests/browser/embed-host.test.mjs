@@ -158,6 +158,18 @@ describe('descent-explorer in a post', () => {
     }, { scheme: 'light' });
   });
 
+  test('theme="auto" on a page that declares nothing and paints nothing is light; on a dark oklch() page, dark', async () => {
+    const body = `<descent-explorer ${SEED} controls="none"></descent-explorer>`;
+    await withPost(post({ body, background: 'transparent' }), async (page) => {
+      assert.equal(await isDark(page), false, 'the system is dark, the page is not');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('descent-explorer')).colorScheme), 'light');
+    }, { scheme: 'dark' });
+    await withPost(post({ body, background: 'oklch(0.2 0.01 250)', color: '#e4e6ea' }), async (page) => {
+      assert.equal(await isDark(page), true, 'a dark background in oklch()');
+      assert.ok(await contrastOf(page, '.results td') >= 4.5);
+    });
+  });
+
   test('a blog that switches to dark by a class takes the explorer with it; a chosen theme stays', async () => {
     const body = `<descent-explorer ${SEED} controls="none"></descent-explorer><descent-explorer ${SEED} controls="none" theme="dark"></descent-explorer>`;
     await withPost(post({ body }), async (page) => {
@@ -334,11 +346,32 @@ describe('descent-explorer in a post', () => {
       await page.evaluate(() => { document.querySelector('#figure').experiment = { f: 'x^2', steps: '-3' }; });
       await page.waitForFunction(() => window.heard.some((event) => event.type === 'descent-error' && event.detail.setting === 'steps'));
 
+      // A reader's edit in the form is the experiment the event reports, not the attributes.
+      await page.evaluate(() => { document.querySelector('#figure').experiment = { f: '(x-1)^2', eta: 0.1, steps: 10 }; });
+      await page.waitForFunction(() => document.querySelector('#figure').result?.experiment.f === '(x-1)^2');
+      await page.evaluate(() => document.querySelector('#figure').setAttribute('controls', 'compact'));
+      const field = page.locator('#figure').locator('#f');
+      await field.fill('(x-3)^2');
+      await page.waitForFunction(() => document.querySelector('#figure').result.experiment.f === '(x-3)^2');
+      const edited = await page.evaluate(() => document.querySelector('#figure').result);
+      assert.ok(Math.abs(edited.runs[0].x - (3 - 5.5 * 0.8 ** 10)) < 1e-12, `the edited f ran from -2.5: ${edited.runs[0].x}`);
+      assert.equal(await page.evaluate(() => document.querySelector('#figure').getAttribute('f')), '(x-1)^2', 'the attribute stays');
+
       const thrown = await page.evaluate(() => {
         try { document.querySelector('#figure').experiment = { speed: 3 }; return null; } catch (error) { return `${error.name}: ${error.message}`; }
       });
       assert.match(thrown, /^TypeError: .*"speed"/);
     }, { before });
+  });
+
+  test('el.experiment set by the post\'s own script before the element is defined is kept', async () => {
+    const body = `<descent-explorer id="early" controls="none"></descent-explorer>
+      <script>document.querySelector('#early').experiment = { f: '(x-2)^2', x0: -1, eta: 0.1, steps: 20 };</script>`;
+    await withPost(post({ body }), async (page) => {
+      const result = await page.evaluate(() => document.querySelector('#early').result);
+      assert.equal(result.experiment.f, '(x-2)^2');
+      assert.ok(Math.abs(result.runs[0].x - (2 - 3 * 0.8 ** 20)) < 1e-12);
+    });
   });
 
   test('an explorer far down the post loads when it comes near, and no sooner', async () => {
@@ -388,6 +421,13 @@ describe('descent-explorer in a post', () => {
     const opened = await openPage(shared.browser, src, { width: 700, height: 900 });
     try {
       await answered(opened.page, 1);
+      // The query is read as the page reads links: f=x^2+1 keeps its plus.
+      await opened.page.goto(`${shared.server.url}embed.html?f=x^2+1&eta=0.1&log=1`);
+      await answered(opened.page, 1);
+      assert.deepEqual(await opened.page.evaluate(() => {
+        const element = document.querySelector('descent-explorer');
+        return [element.getAttribute('f'), element.getAttribute('log')];
+      }), ['x^2+1', '']);
       await expectNoViolations(opened.page);
       assert.deepEqual(opened.problems, []);
     } finally {

@@ -17,9 +17,14 @@ test('README names every attribute, property, event, panel and custom property o
     ...ELEMENT_ATTRIBUTES.map(({ name }) => `\`${name}\``),
     ...PROPERTIES.map(({ name }) => `\`el.${name}\``),
     ...EVENTS.map(({ name }) => `\`${name}\``),
-    ...CSS_PROPERTIES.map(({ name }) => name.replace('--descent-', '')),
   ];
   for (const name of names) assert.ok(readme.includes(name), `README.md does not mention ${name}`);
+  const propertiesRow = readme.split('\n').find((line) => line.startsWith('| `--descent-*` |'));
+  assert.ok(propertiesRow, 'README.md has a row for the custom properties');
+  for (const { name } of CSS_PROPERTIES) {
+    assert.match(propertiesRow, new RegExp(`\`${name.slice('--descent-'.length)}\``), `the custom properties row names ${name}`);
+  }
+  assert.ok(readme.includes(FRAME_PARENT_SCRIPT), 'README.md shows the iframe\'s three lines as the Embed button gives them');
   const panelsRow = readme.split('\n').find((line) => line.startsWith('| `panels` |'));
   assert.ok(panelsRow, 'README.md has a row for panels');
   for (const { name } of PANELS) assert.match(panelsRow, new RegExp(`[ \`,]${name}[,\`]`), `the panels row names ${name}`);
@@ -30,6 +35,9 @@ const PAGE_CSS = read('web/style.css');
 
 test('the shadow root\'s sheet: the palette on the host, the dark one by the element\'s state, widths by the element', () => {
   const css = elementCss(PAGE_CSS);
+  assert.match(css, /:host\s*\{\s*color-scheme:\s*light;/, 'the element\'s own scheme, not the system\'s choice');
+  assert.match(css, /:host\(:state\(dark\)\)\s*\{\s*color-scheme:\s*dark;/);
+  assert.match(css, /@media print\s*\{\s*:host, :host\(:state\(dark\)\)\s*\{[^}]*--scheme:\s*light/, 'printed light even when dark on screen');
   assert.doesNotMatch(css, /:root/);
   assert.doesNotMatch(css, /prefers-color-scheme/, 'the system\'s scheme does not choose the palette');
   assert.match(css, /:host\(:state\(dark\)\)\s*\{[^}]*--scheme:\s*dark/);

@@ -12,6 +12,7 @@ import { startEmbeddedWorker } from './embedded-worker.js';
 import { hostScheme, onHostSchemeChange } from './host-theme.js';
 import { createEngineClient } from '../engine/engine-client.js';
 import { createExplorer } from '../ui/explorer.js';
+import { currentTheme } from '../ui/theme.js';
 import { DEFAULT_STATE } from '../state/state.js';
 import { EXPERIMENT_KEYS } from '../state/settings.js';
 
@@ -19,8 +20,9 @@ const SETTINGS = EXPERIMENT_KEYS;
 const OWN_ATTRIBUTES = ELEMENT_ATTRIBUTES.map((attribute) => attribute.name);
 // The file is a classic script so that it also runs from file:// (where module scripts may not load), and a
 // bundler's import runs it just as well; either way its address is found for the Embed snippet.
+// Bundled into a page's own script, it has no script of its own: then the page's folder is assumed.
 const SCRIPT_URL = document.currentScript?.src
-  ?? document.querySelector('script[src*="descent-explorer"]')?.src ?? 'descent-explorer.js';
+  ?? document.querySelector('script[src*="descent-explorer"]')?.src ?? new URL('descent-explorer.js', document.baseURI).href;
 
 // Where each panel is in the explorer's markup (web/index.html; the step-through is added by its view).
 const PANEL_SELECTORS = {
@@ -76,10 +78,16 @@ function attributeText(name, value) {
   throw new TypeError(`descent-explorer: experiment.${name} must be a string, a finite number or a list of them`);
 }
 
+// The experiment an answer is for, named as the attributes: what the form held, which a reader may have
+// edited since the attributes were set.
+function experimentOf(state) {
+  return { ...Object.fromEntries(SETTINGS.map((name) => [name, state[name]])), log: state.log };
+}
+
 // The detail of a descent-run event, and el.result: plain data, the same for every answer.
-function resultOf(experiment, answer) {
+function resultOf(state, answer) {
   return {
-    experiment,
+    experiment: experimentOf(state),
     runs: answer.runs.map((run) => ({
       method: run.method, eta: run.eta, status: run.status, stoppedAt: run.stoppedAt, x: run.final.x, f: run.final.f,
     })),
@@ -96,26 +104,39 @@ class DescentExplorer extends HTMLElement {
   #waiting = false;
   #result = null;
   #stopFollowing = null;
+  #palette = '';
 
   connectedCallback() {
+    // A value given to el.experiment before this element was defined sits on the instance, hiding the
+    // property: it is taken from there and given to the property.
+    if (Object.hasOwn(this, 'experiment')) {
+      const given = this.experiment;
+      delete this.experiment;
+      this.experiment = given;
+    }
     this.#stopFollowing ??= onHostSchemeChange(() => this.#applyTheme());
     this.#applyTheme();
-    if (this.#explorer) { this.#showSoon(); return; }
-    if (this.#waiting) return;
-    this.#waiting = true;
-    this.addEventListener('descent-near', () => this.#build(), { once: true });
+    if (this.#explorer) return;
+    if (!this.#waiting) {
+      this.#waiting = true;
+      this.addEventListener('descent-near', () => this.#build(), { once: true });
+    }
     whenNear(this);
   }
 
+  // Moved elsewhere, it keeps its explorer and what a reader typed in it; removed, it stops following the
+  // page, and one never built stops waiting for the viewport.
   disconnectedCallback() {
     this.#stopFollowing?.();
     this.#stopFollowing = null;
+    if (!this.#explorer) nearby?.unobserve(this);
   }
 
   attributeChangedCallback(name) {
     if (name === 'theme') this.#applyTheme();
     if (name === 'panels' || name === 'controls') this.#applyPanels();
-    if (this.#explorer && name !== 'theme' && name !== 'panels') this.#showSoon();
+    // The element's own attributes change how it looks; the experiment's run it again.
+    if (this.#explorer && !['theme', 'panels', 'controls'].includes(name)) this.#showSoon();
   }
 
   // The settings as an object named as the attributes, the defaults filled in.
@@ -129,8 +150,10 @@ class DescentExplorer extends HTMLElement {
 
   // Replaces every setting: those not given go back to their defaults. Runs once, after the last change.
   set experiment(value) {
-    const given = value ?? {};
+    const given = { ...(value ?? {}) };
     const unknown = Object.keys(given).filter((name) => name !== 'log' && !SETTINGS.includes(name));
+    // A name given undefined counts as not given.
+    for (const name of Object.keys(given)) if (given[name] === undefined) delete given[name];
     if (unknown.length) {
       throw new TypeError(`descent-explorer: no setting named ${unknown.map((name) => `"${name}"`).join(', ')}; `
         + `the settings are ${SETTINGS.join(', ')} and log`);
@@ -155,10 +178,14 @@ class DescentExplorer extends HTMLElement {
     // A theme chosen against the page brings its own background, so its text keeps its contrast.
     const fixed = chosen === 'light' || chosen === 'dark';
     if (states.has('fixed') !== fixed) { if (fixed) states.add('fixed'); else states.delete('fixed'); }
-    if (states.has('dark') === (scheme === 'dark')) return;
     if (scheme === 'dark') states.add('dark');
     else states.delete('dark');
-    this.#explorer?.themeChanged();
+    // The charts are drawn anew when their colours change: the scheme, or --descent-* set by the page.
+    if (!this.#explorer) return;
+    const palette = JSON.stringify(currentTheme(this));
+    if (palette === this.#palette) return;
+    this.#palette = palette;
+    this.#explorer.themeChanged();
   }
 
   #panels() {
@@ -215,13 +242,14 @@ class DescentExplorer extends HTMLElement {
       embedScript: () => SCRIPT_URL,
       embedOptions: () => this.#embedOptions(),
       onAnswer: (state, answer) => {
-        this.#result = resultOf(this.experiment, answer);
+        this.#result = resultOf(state, answer);
         this.dispatchEvent(new CustomEvent('descent-run', { detail: this.#result, bubbles: true, composed: true }));
       },
       onError: (detail) => {
         this.dispatchEvent(new CustomEvent('descent-error', { detail, bubbles: true, composed: true }));
       },
     });
+    this.#palette = JSON.stringify(currentTheme(this));
     performance.mark('descent:element-built');
     this.#showSoon();
   }
@@ -231,7 +259,10 @@ class DescentExplorer extends HTMLElement {
   #embedOptions() {
     const own = Object.fromEntries(OWN_ATTRIBUTES.filter((name) => name !== 'log' && this.hasAttribute(name))
       .map((name) => [name, this.getAttribute(name)]));
-    return { ...own, height: Math.ceil(this.getBoundingClientRect().height) };
+    // Measured without the Embed box, which is open from the second press on.
+    const box = this.#layout.querySelector('#embed-box');
+    const boxHeight = box && !box.hidden ? box.getBoundingClientRect().height + 16 : 0;
+    return { ...own, height: Math.ceil(this.getBoundingClientRect().height - boxHeight) };
   }
 
   // Several attributes set one after another run once.

@@ -1,7 +1,7 @@
 // The public face of <descent-explorer>, apart from the experiment's settings (which come from the engine's
 // settings table, state/settings.js EXPERIMENT_KEYS): its own attributes, properties, events, parts and CSS
-// custom properties. The element reads these tables, scripts/build-web.mjs writes custom-elements.json from
-// them, and tests/node/element-api.test.mjs checks that README.md names every entry.
+// custom properties. The element reads these tables, scripts/custom-elements.mjs (run by build-web.mjs) writes
+// custom-elements.json from them, and tests/node/element-api.test.mjs checks that README.md names every entry.
 
 // Attributes that shape the element rather than the experiment.
 export const ELEMENT_ATTRIBUTES = [
@@ -52,8 +52,8 @@ export const PROPERTIES = [
   {
     name: 'experiment', type: 'object',
     description: 'The settings as an object named as the attributes (the defaults filled in). Assigning an object '
-      + 'replaces them (strings, numbers or, for eta and method, arrays) and runs again; a name that is not a '
-      + 'setting throws a TypeError.',
+      + 'replaces them (strings, numbers, or lists of them joined with commas, as eta: [0.1, 0.3]; a setting left '
+      + 'out or undefined takes its default) and runs again; a name that is not a setting throws a TypeError.',
   },
   {
     name: 'result', type: 'object | null', readonly: true,

@@ -7,14 +7,13 @@ import { FRAME_HEIGHT_MESSAGE } from '../state/frame-message.js';
 const Explorer = customElements.get('descent-explorer');
 const explorer = document.createElement('descent-explorer');
 const names = new Set(Explorer.observedAttributes);
-const query = new URLSearchParams(location.search);
-for (const [name, value] of query) if (names.has(name)) explorer.setAttribute(name, value);
-// A link's log=1 / log=0 is the element's log / log="false".
-if (query.has('log')) {
-  const log = query.get('log');
-  if (['1', 'true', ''].includes(log)) explorer.setAttribute('log', '');
-  else explorer.setAttribute('log', 'false');
-}
+// Read as the page reads its links (state/state.js): a '+' is a plus, as in f=x^2+1, not a space.
+const query = new URLSearchParams(location.search.replace(/\+/g, '%2B'));
+for (const [name, value] of query) if (names.has(name) && name !== 'log') explorer.setAttribute(name, value);
+// A link's log=1 / log=0 is the element's log / log="false"; anything else leaves the scale to the values.
+const log = query.get('log');
+if (['1', 'true'].includes(log)) explorer.setAttribute('log', '');
+if (['0', 'false'].includes(log)) explorer.setAttribute('log', 'false');
 if (explorer.getAttribute('f')) document.title = `descent: gradient descent on f(x) = ${explorer.getAttribute('f')}`;
 document.querySelector('main').append(explorer);
 

@@ -4,17 +4,34 @@
 // its background; a page that declares nothing is light unless it paints itself dark.
 const osDark = window.matchMedia('(prefers-color-scheme: dark)');
 
+// The element around this one: its parent, or the host of the shadow root it sits in.
+const around = (node) => node.parentElement ?? node.getRootNode().host ?? null;
+
+// What the page declares around the element (the element's own sheet sets its own color-scheme).
 function schemesDeclared(element) {
   const words = (text) => String(text ?? '').split(/[\s,]+/).filter((word) => word === 'light' || word === 'dark');
-  const declared = words(getComputedStyle(element).colorScheme);
+  const declared = words(getComputedStyle(around(element) ?? document.documentElement).colorScheme);
   return declared.length ? declared : words(document.querySelector('meta[name="color-scheme"]')?.content);
 }
 
-// The colour behind the element: the first ancestor background that is mostly opaque, as [r, g, b].
+// A computed colour in any syntax (rgb(), oklch(), lab(), color(...)) as sRGB bytes [r, g, b, a], by
+// painting it on a one-pixel canvas.
+let pixel = null;
+function rgba(color) {
+  const plain = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(color);
+  if (plain) return [Number(plain[1]), Number(plain[2]), Number(plain[3]), 255 * (plain[4] === undefined ? 1 : Number(plain[4]))];
+  pixel ??= Object.assign(document.createElement('canvas'), { width: 1, height: 1 }).getContext('2d', { willReadFrequently: true });
+  pixel.clearRect(0, 0, 1, 1);
+  pixel.fillStyle = color;
+  pixel.fillRect(0, 0, 1, 1);
+  return [...pixel.getImageData(0, 0, 1, 1).data];
+}
+
+// The colour behind the element: the first background around it that is mostly opaque, as [r, g, b].
 function backgroundBehind(element) {
-  for (let node = element.parentElement; node; node = node.parentElement) {
-    const parts = getComputedStyle(node).backgroundColor.match(/[\d.]+/g)?.map(Number);
-    if (parts && (parts[3] ?? 1) >= 0.5) return parts.slice(0, 3);
+  for (let node = around(element); node; node = around(node)) {
+    const [r, g, b, a] = rgba(getComputedStyle(node).backgroundColor);
+    if (a >= 128) return [r, g, b];
   }
   return null;
 }
