@@ -46,7 +46,6 @@ function defaultsBy(table, name) {
     .map((p) => `${schedule.name} ${p.default}`));
   const names = readers.map((schedule) => schedule.name).join(' and ');
   return `Read by the ${names} schedule${readers.length > 1 ? 's' : ''}${given.length ? `; default ${given.join(', ')}` : ''}.`;
-  return '';
 }
 
 function experimentAttribute(key, { table, pageName, defaults }) {
