@@ -42,6 +42,9 @@ for (const { name } of PANELS) if (!PANEL_SELECTORS[name]) throw new Error(`desc
 const panelCss = PANELS.map(({ name }) => `.layout:not([data-panels~="${name}"]) :is(${PANEL_SELECTORS[name]}) { display: none !important; }`)
   .join('\n');
 
+// The longest an explorer stays hidden while its first answer and what follows it arrive.
+const SETTLE_MS = 3000;
+
 // Explorers near the viewport (this far below or above it) are built; the rest wait.
 const NEAR_VIEWPORT = '600px 0px';
 
@@ -226,6 +229,7 @@ class DescentExplorer extends HTMLElement {
     for (const section of layout.querySelectorAll('section')) section.setAttribute('role', 'group');
     layout.querySelector('form')?.removeAttribute('aria-label');
     this.#layout = layout;
+    this.#settle(layout);
     this.#applyPanels();
     this.#nameParts();
     // Pieces added later (the step-through comes with the views) are named as they arrive.
@@ -245,7 +249,9 @@ class DescentExplorer extends HTMLElement {
         this.#result = resultOf(state, answer);
         this.dispatchEvent(new CustomEvent('descent-run', { detail: this.#result, bubbles: true, composed: true }));
       },
+      onSettled: () => this.#settled(),
       onError: (detail) => {
+        this.#settled();
         this.dispatchEvent(new CustomEvent('descent-error', { detail, bubbles: true, composed: true }));
       },
     });
@@ -253,6 +259,18 @@ class DescentExplorer extends HTMLElement {
     performance.mark('descent:element-built');
     this.#showSoon();
   }
+
+  // Until its first answer is drawn with everything that comes after it (the thresholds under η, the
+  // step-through), the explorer takes its place but is not shown: pieces arriving one after another would
+  // move what is below them while a reader looks (layout shift). An error shows it at once; so does a wait
+  // of SETTLE_MS, whatever happened.
+  #settle(layout) {
+    layout.classList.add('settling');
+    const timer = setTimeout(() => this.#settled(), SETTLE_MS);
+    this.#settled = () => { clearTimeout(timer); layout.classList.remove('settling'); };
+  }
+
+  #settled = () => {};
 
   // What the Embed button's snippet carries besides the experiment: this element's own attributes and
   // the height it takes, which the snippet reserves so the post does not move while it loads.

@@ -70,7 +70,8 @@ export const EVENTS = [
   {
     name: 'descent-error',
     description: 'When an experiment cannot run. detail: { message, setting } where setting names the attribute at '
-      + 'fault (f for the function, with column, the 1-based position in it), or is null. Bubbles and is composed.',
+      + 'fault (f for the function, with column, the 1-based position in it), or is null; one event for each '
+      + 'error found (a field, then f). Bubbles and is composed.',
   },
 ];
 

@@ -56,6 +56,7 @@ function summary(answer) {
 // options: client (engine-client.js), themeElement (where the colour properties are read),
 // onState(state) after every change of input, onAnswer(state, answer) once the runs of that state are drawn,
 // onError({ message, setting, column }) when a state cannot run (setting: the field at fault, or null),
+// onSettled() once the extras that follow the first answer are in place (or failed to load),
 // embedScript (URL of descent-explorer.js for the Embed button), embedOptions() (what the snippet carries
 // besides the experiment: controls, panels, theme, height; by default the whole explorer at the height the
 // form and the output take here),
@@ -63,7 +64,7 @@ function summary(answer) {
 // loadExtras (what is loaded after the first answer: explorer-extras.js, or the page's page-extras.js,
 // which adds those two sections' views).
 export function createExplorer(root, {
-  client, themeElement, onState = () => {}, onAnswer = () => {}, onError = () => {}, embedScript, embedOptions, analysisClient,
+  client, themeElement, onState = () => {}, onAnswer = () => {}, onError = () => {}, onSettled = () => {}, embedScript, embedOptions, analysisClient,
   loadExtras = () => import('./explorer-extras.js'),
 }) {
   const $ = (selector) => root.querySelector(selector);
@@ -371,6 +372,7 @@ export function createExplorer(root, {
       draw();
     }
     showBusy();
+    onSettled();
   }
 
   // The height an element showing this explorer would take, for the snippet to reserve: the form and the
@@ -388,6 +390,7 @@ export function createExplorer(root, {
     extrasAsked = true;
     requestAnimationFrame(() => setTimeout(() => {
       loadExtras().then(mountExtras).catch((error) => {
+        onSettled();
         status.textContent = `Part of the page failed to load: ${error.message}`;
       });
     }));
