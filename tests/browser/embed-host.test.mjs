@@ -397,6 +397,52 @@ describe('descent-explorer in a post', () => {
     });
   });
 
+  test('explorers removed from a page (as a site that swaps its content does) are let go; moved ones stay', async () => {
+    await withPost(post({ body: '<div id="slot"></div>' }), async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      const heap = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      };
+      // One explorer in, answered, out again at once.
+      const cycle = () => page.evaluate(() => new Promise((resolve) => {
+        const element = document.createElement('descent-explorer');
+        element.setAttribute('f', 'x^4-3x^2+2');
+        element.setAttribute('controls', 'full');
+        element.addEventListener('descent-run', () => { element.remove(); resolve(); }, { once: true });
+        document.querySelector('#slot').append(element);
+      }));
+      // Kept, each would hold some 0.3-0.7 MB (its shadow tree, charts, listeners); caches settle first.
+      for (let i = 0; i < 5; i++) await cycle();
+      const warm = await heap();
+      for (let i = 0; i < 20; i++) await cycle();
+      const after = await heap();
+      assert.ok(after - warm < 1.5e6, `20 explorers added and removed kept ${((after - warm) / 1e6).toFixed(2)} MB`);
+
+      // Moved within the page, an explorer keeps what it shows and does not run again; removed and added back
+      // later, it builds itself anew and answers.
+      const runs = await page.evaluate(async () => {
+        const element = document.createElement('descent-explorer');
+        element.setAttribute('f', '(x-2)^2');
+        let heard = 0;
+        element.addEventListener('descent-run', () => { heard++; });
+        document.querySelector('#slot').append(element);
+        const until = (test) => new Promise((resolve) => { const poll = () => (test() ? resolve() : setTimeout(poll, 20)); poll(); });
+        await until(() => heard === 1);
+        document.body.append(element);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const afterMove = [heard, element.shadowRoot.querySelectorAll('#results-body tr').length];
+        element.remove();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        document.querySelector('#slot').append(element);
+        await until(() => heard === 2);
+        return [...afterMove, element.shadowRoot.querySelectorAll('#results-body tr').length];
+      });
+      assert.deepEqual(runs, [1, 3, 3]);
+    }, { count: 0 });
+  });
+
   test('an explorer far down the post loads when it comes near, and no sooner', async () => {
     const body = `<div style="height: 4000px">Long text.</div><descent-explorer ${SEED} controls="none" style="display:block;min-height:600px"></descent-explorer>`;
     const countWorkers = () => {

@@ -127,12 +127,22 @@ class DescentExplorer extends HTMLElement {
     whenNear(this);
   }
 
-  // Moved elsewhere, it keeps its explorer and what a reader typed in it; removed, it stops following the
-  // page, and one never built stops waiting for the viewport.
+  // Moved elsewhere in the page (removed and added back in one go), it keeps its explorer and what a reader
+  // typed in it. Removed, it stops following the page, one never built stops waiting for the viewport, and
+  // a built one lets its explorer go; added back later, it builds a new one.
   disconnectedCallback() {
     this.#stopFollowing?.();
     this.#stopFollowing = null;
-    if (!this.#explorer) nearby?.unobserve(this);
+    if (!this.#explorer) { nearby?.unobserve(this); return; }
+    queueMicrotask(() => {
+      if (this.isConnected || !this.#explorer) return;
+      this.#settled();
+      this.#explorer.dispose();
+      this.#explorer = null;
+      this.#layout = null;
+      this.#waiting = false;
+      this.shadowRoot.replaceChildren();
+    });
   }
 
   attributeChangedCallback(name) {
@@ -207,6 +217,7 @@ class DescentExplorer extends HTMLElement {
 
   // Each panel and the other named pieces are ::parts; the step-through comes with the views, later.
   #nameParts() {
+    if (!this.#layout) return;
     for (const [name, selector] of Object.entries({ ...PANEL_SELECTORS, ...OTHER_PART_SELECTORS })) {
       for (const element of this.#layout.querySelectorAll(selector)) {
         if (element.getAttribute('part') !== name) element.setAttribute('part', name);
@@ -219,7 +230,7 @@ class DescentExplorer extends HTMLElement {
     client ??= createEngineClient(startEmbeddedWorker);
     client.warm();
     performance.mark('descent:element-building');
-    const shadow = this.attachShadow({ mode: 'open' });
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = styleSheets();
     const layout = document.createElement('div');
     layout.className = 'layout';
@@ -239,7 +250,7 @@ class DescentExplorer extends HTMLElement {
       naming = true;
       requestAnimationFrame(() => { naming = false; this.#nameParts(); });
     }).observe(layout, { childList: true, subtree: true });
-    shadow.append(layout);
+    shadow.replaceChildren(layout);
     this.#explorer = createExplorer(shadow, {
       client,
       themeElement: this,

@@ -338,11 +338,12 @@ export function createExplorer(root, {
     draw();
     if (lastAnswer) showTables();
   }
-  onThemeChange(applyTheme, themeElement);
+  const stopTheme = onThemeChange(applyTheme, themeElement);
 
   let views = null;
   let extrasAsked = false;
   function mountExtras(extras) {
+    if (disposed) return;
     const { mountAnalysisViews, wireActions, createStepSizeChart } = extras;
     lossChart = createLossChart($('#loss-chart'), theme);
     stepSizeChart = createStepSizeChart($('#step-size-chart'), $('#step-size-summary'), theme);
@@ -397,5 +398,17 @@ export function createExplorer(root, {
   }
 
   // themeChanged: the palette of themeElement was changed by its owner (a <descent-explorer> following its page).
-  return { show, update, state: () => lastState, themeChanged: () => applyTheme(currentTheme(themeElement)) };
+  // dispose: the explorer is gone for good (its element removed from the page): it stops listening, drops
+  // its charts from Chart.js's registry and forgets what it asked the engine.
+  let disposed = false;
+  function dispose() {
+    disposed = true;
+    stopTheme();
+    for (const timer of [typingTimer, lossTimer, busyTimer]) clearTimeout(timer);
+    bands.cancel();
+    runner.forget();
+    for (const chart of [pathChart, lossChart, stepSizeChart]) chart?.chart.destroy();
+  }
+
+  return { show, update, state: () => lastState, themeChanged: () => applyTheme(currentTheme(themeElement)), dispose };
 }

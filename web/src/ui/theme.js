@@ -25,17 +25,25 @@ export function currentTheme(element = document.documentElement) {
 
 // Calls back when the scheme, printing or the narrow layout changes: for the page by its media queries,
 // for an element also when its own width crosses NARROW_PX (its palette changes are its own to report).
+// Returns the function that stops it.
 export function onThemeChange(callback, element = document.documentElement) {
   const changed = () => callback(currentTheme(element));
-  for (const query of [darkQuery, printQuery]) query.addEventListener('change', changed);
+  const queries = [darkQuery, printQuery];
+  let sizes = null;
   if (element === document.documentElement) {
-    window.matchMedia(`(max-width: ${NARROW_PX}px)`).addEventListener('change', changed);
-    return;
+    queries.push(window.matchMedia(`(max-width: ${NARROW_PX}px)`));
+  } else {
+    let narrow = null;
+    sizes = new ResizeObserver(() => {
+      const now = widthOf(element) <= NARROW_PX;
+      if (narrow !== null && now !== narrow) changed();
+      narrow = now;
+    });
+    sizes.observe(element);
   }
-  let narrow = null;
-  new ResizeObserver(() => {
-    const now = widthOf(element) <= NARROW_PX;
-    if (narrow !== null && now !== narrow) changed();
-    narrow = now;
-  }).observe(element);
+  for (const query of queries) query.addEventListener('change', changed);
+  return () => {
+    for (const query of queries) query.removeEventListener('change', changed);
+    sizes?.disconnect();
+  };
 }
