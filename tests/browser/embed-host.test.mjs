@@ -236,6 +236,16 @@ describe('descent-explorer in a post', () => {
     }, { count: 3 });
   });
 
+  test('in a figure that centres its content it takes the column\'s width', async () => {
+    const body = `<figure style="display:flex;flex-direction:column;align-items:center;margin:0">
+      <descent-explorer ${SEED} controls="none"></descent-explorer><figcaption>A caption.</figcaption></figure>
+      <div style="display:flex"><descent-explorer ${SEED} controls="none" theme="dark"></descent-explorer></div>`;
+    await withPost(post({ body, width: 600 }), async (page) => {
+      const widths = await page.evaluate(() => [...document.querySelectorAll('descent-explorer')].map((e) => Math.round(e.getBoundingClientRect().width)));
+      assert.deepEqual(widths, [600, 600]);
+    }, { count: 2 });
+  });
+
   for (const width of [320, 480, 1200]) {
     test(`in a ${width} px column nothing is clipped`, async () => {
       const body = `<descent-explorer ${SEED} controls="full"></descent-explorer><descent-explorer ${SEED} controls="compact"></descent-explorer>`;
