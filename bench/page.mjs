@@ -88,14 +88,16 @@ function watchDraws() {
 }
 
 // The explorers of a post's first screen (any part of them inside the viewport at load); null until each has
-// answered, then the time the last of them did.
+// answered and is shown (an explorer stays hidden until the pieces that follow its first answer are in place:
+// its layout loses the class "settling"), then the time the last of them did (polled every frame).
 function firstScreenAnswered() {
   const shown = [...document.querySelectorAll('descent-explorer')].filter((element) => {
     const box = element.getBoundingClientRect();
     return box.top < innerHeight && box.bottom > 0;
   });
   if (!shown.length || !shown.every((element) => window.__answeredAt.has(element))) return null;
-  return Math.max(...shown.map((element) => window.__answeredAt.get(element)));
+  if (shown.some((element) => element.shadowRoot.querySelector('.layout.settling'))) return null;
+  return Math.max(performance.now(), ...shown.map((element) => window.__answeredAt.get(element)));
 }
 
 // One fresh load (a new context: nothing cached) until its first answer is drawn. `elements`: wait for the
