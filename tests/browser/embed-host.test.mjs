@@ -324,20 +324,22 @@ describe('descent-explorer in a post', () => {
     assert.ok(total <= 0.01, `layout shift ${total.toFixed(4)}: ${JSON.stringify(shifts)}`);
   });
 
-  test('a whole explorer in the first screen does not move the post, nor itself, while it loads', async () => {
-    // The height its snippet would reserve: the explorer's own, measured in the same column.
-    let height = 0;
-    await withPost(post({ body: `<descent-explorer ${SEED} controls="full"></descent-explorer>` }), async (page) => {
-      await page.waitForTimeout(300);
-      height = await page.evaluate(() => Math.ceil(document.querySelector('descent-explorer').getBoundingClientRect().height));
+  for (const controls of ['full', 'compact', 'none']) {
+    test(`an explorer with controls="${controls}" in the first screen moves neither the post nor itself while it loads`, async () => {
+      // The height its snippet would reserve: the explorer's own, measured in the same column.
+      let height = 0;
+      await withPost(post({ body: `<descent-explorer ${SEED} controls="${controls}"></descent-explorer>` }), async (page) => {
+        await page.waitForTimeout(300);
+        height = await page.evaluate(() => Math.ceil(document.querySelector('descent-explorer').getBoundingClientRect().height));
+      });
+      const html = post({ body: `<descent-explorer ${SEED} controls="${controls}" style="display:block;min-height:${height}px"></descent-explorer>` });
+      const { total, shifts } = await layoutShiftWhile(async (page) => {
+        await page.route('**/post.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+        await page.goto(`${shared.server.url}post.html`);
+      });
+      assert.ok(total <= 0.01, `layout shift ${total.toFixed(4)}: ${JSON.stringify(shifts)}`);
     });
-    const html = post({ body: `<descent-explorer ${SEED} controls="full" style="display:block;min-height:${height}px"></descent-explorer>` });
-    const { total, shifts } = await layoutShiftWhile(async (page) => {
-      await page.route('**/post.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
-      await page.goto(`${shared.server.url}post.html`);
-    });
-    assert.ok(total <= 0.01, `layout shift ${total.toFixed(4)}: ${JSON.stringify(shifts)}`);
-  });
+  }
 
   test('events and properties: descent-run, descent-error, el.experiment and el.result', async () => {
     const before = () => {

@@ -260,6 +260,8 @@ class DescentExplorer extends HTMLElement {
         this.#result = resultOf(state, answer);
         this.dispatchEvent(new CustomEvent('descent-run', { detail: this.#result, bubbles: true, composed: true }));
       },
+      // Hidden until settled (#settle), it has no first paint to wait for before its extras.
+      extrasAfterPaint: false,
       onSettled: () => this.#settled(),
       onError: (detail) => {
         this.#settled();
@@ -271,10 +273,10 @@ class DescentExplorer extends HTMLElement {
     this.#showSoon();
   }
 
-  // Until its first answer is drawn with everything that comes after it (the thresholds under η, the
-  // step-through), the explorer takes its place but is not shown: pieces arriving one after another would
-  // move what is below them while a reader looks (layout shift). An error shows it at once; so does a wait
-  // of SETTLE_MS, whatever happened.
+  // Until its first answer is drawn with everything that comes after it (the notes under the charts, the
+  // status line, the thresholds under η, the step-through), the explorer takes its place but is not shown:
+  // pieces arriving one after another would move what is below them while a reader looks (layout shift). An error shows it at once; so does a wait
+  // of SETTLE_MS, whatever happened. Showing everything at once costs the first picture some 30 ms.
   #settle(layout) {
     layout.classList.add('settling');
     const timer = setTimeout(() => this.#settled(), SETTLE_MS);

@@ -62,10 +62,11 @@ function summary(answer) {
 // form and the output take here),
 // analysisClient (optional: an engine client for the "Many starts" and "Step-size sweep" sections),
 // loadExtras (what is loaded after the first answer: explorer-extras.js, or the page's page-extras.js,
-// which adds those two sections' views).
+// which adds those two sections' views), extrasAfterPaint (false: load them at once rather than after the
+// first answer is painted, for an explorer that shows nothing until they are in place),
 export function createExplorer(root, {
   client, themeElement, onState = () => {}, onAnswer = () => {}, onError = () => {}, onSettled = () => {}, embedScript, embedOptions, analysisClient,
-  loadExtras = () => import('./explorer-extras.js'),
+  loadExtras = () => import('./explorer-extras.js'), extrasAfterPaint = true,
 }) {
   const $ = (selector) => root.querySelector(selector);
   const form = createForm($('#experiment'), { errorPauseMs: ERROR_PAUSE_MS });
@@ -386,15 +387,16 @@ export function createExplorer(root, {
   }
 
   // After the first answer has been painted, so that none of this delays it.
+  // An explorer not shown until it has settled (the element's) has no first paint to wait for.
   function loadExtrasSoon() {
     if (extrasAsked) return;
     extrasAsked = true;
-    requestAnimationFrame(() => setTimeout(() => {
-      loadExtras().then(mountExtras).catch((error) => {
-        onSettled();
-        status.textContent = `Part of the page failed to load: ${error.message}`;
-      });
-    }));
+    const load = () => loadExtras().then(mountExtras).catch((error) => {
+      onSettled();
+      status.textContent = `Part of the page failed to load: ${error.message}`;
+    });
+    if (extrasAfterPaint) requestAnimationFrame(() => setTimeout(load));
+    else load();
   }
 
   // themeChanged: the palette of themeElement was changed by its owner (a <descent-explorer> following its page).
