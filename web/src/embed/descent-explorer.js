@@ -46,7 +46,7 @@ const panelCss = PANELS.map(({ name }) => `.layout:not([data-panels~="${name}"])
 const SETTLE_MS = 3000;
 
 // Explorers near the viewport (this far below or above it) are built; the rest wait.
-const NEAR_VIEWPORT = '600px 0px';
+const NEAR_PX = 600;
 
 let client = null;
 let sheets = null;
@@ -62,6 +62,17 @@ function styleSheets() {
   return sheets;
 }
 
+function isNear(element) {
+  const box = element.getBoundingClientRect();
+  return box.bottom > -NEAR_PX && box.top < innerHeight + NEAR_PX;
+}
+
+// The one engine client of the page, its worker started.
+function warmEngine() {
+  client ??= createEngineClient(startEmbeddedWorker);
+  client.warm();
+}
+
 function whenNear(element) {
   nearby ??= new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -69,7 +80,7 @@ function whenNear(element) {
       nearby.unobserve(entry.target);
       entry.target.dispatchEvent(new Event('descent-near'));
     }
-  }, { rootMargin: NEAR_VIEWPORT });
+  }, { rootMargin: `${NEAR_PX}px 0px` });
   nearby.observe(element);
 }
 
@@ -120,6 +131,9 @@ class DescentExplorer extends HTMLElement {
     this.#stopFollowing ??= onHostSchemeChange(() => this.#applyTheme());
     this.#applyTheme();
     if (this.#explorer) return;
+    // Already near the viewport (a figure in the first screen): the engine starts now, while the page is
+    // still being laid out, rather than once the viewport has been checked.
+    if (isNear(this)) warmEngine();
     if (!this.#waiting) {
       this.#waiting = true;
       this.addEventListener('descent-near', () => this.#build(), { once: true });
@@ -227,8 +241,7 @@ class DescentExplorer extends HTMLElement {
 
   #build() {
     // The engine (its worker, the wasm's decoding and compiling) is asked for before this explorer is built.
-    client ??= createEngineClient(startEmbeddedWorker);
-    client.warm();
+    warmEngine();
     performance.mark('descent:element-building');
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = styleSheets();
