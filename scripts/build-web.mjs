@@ -275,7 +275,7 @@ async function main() {
     await copyFile(path.join(root, 'web', 'embed-demo.html'), path.join(dist, 'embed-demo.html'));
     await copyFile(path.join(root, 'web', 'embed-demo.css'), path.join(dist, 'embed-demo.css'));
     await copyFile(path.join(root, 'web', 'style.css'), path.join(dist, 'style.css'));
-    // custom-elements.json, from the settings table and web/src/embed/element-api.js (package.json "customElements").
+    // custom-elements.json, from the settings table and web/src/state/element-api.js (package.json "customElements").
     await (await import('./custom-elements.mjs')).writeCustomElementsManifest(table, dist);
     console.log(`build-web: wrote ${path.relative(process.cwd(), dist) || '.'}/ (index.html, style.css, app.js, worker.js, engine-core-web.wasm, engine.js, descent-explorer.js, embed.html, embed-frame.js, embed-demo.html)`);
   } finally {

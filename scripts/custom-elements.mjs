@@ -4,7 +4,7 @@
 // Nothing in it is written by hand here: the experiment's attributes are state/settings.js EXPERIMENT_KEYS
 // with their help, notes, ranges and defaults from the engine's settings table (and the page's defaults,
 // state/state.js DEFAULT_STATE, which the element falls back on); the element's own attributes, properties,
-// events, parts and CSS properties are embed/element-api.js. Only the few experiment settings the engine's
+// events, parts and CSS properties are state/element-api.js. Only the few experiment settings the engine's
 // table does not hold (the function, the method list, the schedule menu and the chart's range) get their
 // sentence below.
 import { writeFile } from 'node:fs/promises';
@@ -141,7 +141,7 @@ export function customElementsManifest(table, { EXPERIMENT_KEYS, pageName, DEFAU
 // Called by scripts/build-web.mjs once web/src/state/settings-table.js is written (settings.js reads it).
 export async function writeCustomElementsManifest(table, dist) {
   const [{ EXPERIMENT_KEYS, pageName }, { DEFAULT_STATE }, api] = await Promise.all([
-    source('state/settings.js'), source('state/state.js'), source('embed/element-api.js'),
+    source('state/settings.js'), source('state/state.js'), source('state/element-api.js'),
   ]);
   const manifest = customElementsManifest(table, { EXPERIMENT_KEYS, pageName, DEFAULT_STATE, api });
   await writeFile(path.join(dist, 'custom-elements.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,12 +1,12 @@
 // The page's stylesheet (web/style.css) made into the sheet of a <descent-explorer>'s shadow root:
 // - the palette on :root goes on :host, each property a page may set (--descent-accent, ... listed in
-//   web/src/embed/element-api.js) standing in for the palette's own value, and the font the page's own
+//   web/src/state/element-api.js) standing in for the palette's own value, and the font the page's own
 //   unless --descent-font says otherwise;
 // - the dark palette, which the page takes from the operating system, applies when the element says so
 //   (:host(:state(dark)), set by the element from its theme attribute or the page around it), and the
 //   printed one whichever it shows;
 // - width media queries become container queries on the element, which is laid out by its own width.
-import { CSS_PROPERTIES } from '../web/src/embed/element-api.js';
+import { CSS_PROPERTIES } from '../web/src/state/element-api.js';
 
 const PREFIX = '--descent-';
 const OVERRIDABLE = new Set(CSS_PROPERTIES.map(({ name }) => `--${name.slice(PREFIX.length)}`));

@@ -211,7 +211,7 @@ describe('descent-explorer in a post', () => {
       assert.equal(looks[1].accent, 'rgb(0, 120, 0)', '--descent-accent');
       assert.match(looks[1].font, /DejaVu Sans Mono/, '--descent-font');
       assert.equal(looks[1].radius, '0px', '--descent-radius');
-      const { PANELS, OTHER_PARTS } = await import('../../web/src/embed/element-api.js');
+      const { PANELS, OTHER_PARTS } = await import('../../web/src/state/element-api.js');
       for (const { name } of [...PANELS, ...OTHER_PARTS]) assert.ok(looks[0].parts.includes(name), `::part(${name}) exists`);
     }, { count: 2 });
   });

@@ -1,13 +1,13 @@
 // dist/custom-elements.json, written by the build (scripts/custom-elements.mjs): valid JSON in the shape of
 // the Custom Elements Manifest schema 1.0.0, naming every experiment setting (EXPERIMENT_KEYS) and every
-// entry of web/src/embed/element-api.js, and named by package.json as the package's manifest.
+// entry of web/src/state/element-api.js, and named by package.json as the package's manifest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPERIMENT_KEYS } from '../../web/src/state/settings.js';
-import * as api from '../../web/src/embed/element-api.js';
+import * as api from '../../web/src/state/element-api.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const manifest = JSON.parse(await readFile(path.join(root, 'dist', 'custom-elements.json'), 'utf8'));

@@ -1,9 +1,9 @@
-// The element's public face (web/src/embed/element-api.js) as the README documents it, the sheet its shadow
+// The element's public face (web/src/state/element-api.js) as the README documents it, the sheet its shadow
 // root gets from the page's (scripts/element-css.mjs), and the two snippets the Embed button writes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CSS_PROPERTIES, DEFAULT_PANELS, ELEMENT_ATTRIBUTES, EVENTS, PANELS, PROPERTIES } from '../../web/src/embed/element-api.js';
+import { CSS_PROPERTIES, DEFAULT_PANELS, ELEMENT_ATTRIBUTES, EVENTS, PANELS, PROPERTIES } from '../../web/src/state/element-api.js';
 import { elementCss } from '../../scripts/element-css.mjs';
 import { embedSnippet, frameSnippet, frameUrl } from '../../web/src/state/embed-snippet.js';
 import { FRAME_PARENT_SCRIPT } from '../../web/src/state/frame-message.js';

@@ -1,13 +1,13 @@
 // <descent-explorer f="x^4-3x^2+2" x0="-2.5" eta="0.01,0.1,0.5" steps="40" controls="compact"
 // panels="path,loss,table" theme="auto">: an explorer for a post. Every setting of the experiment is an
 // attribute named as in the page's URL; the element's own attributes, panels (also its ::parts), properties,
-// events and CSS custom properties are listed in element-api.js, which custom-elements.json is written from.
+// events and CSS custom properties are listed in state/element-api.js, which custom-elements.json is written from.
 // Changing an attribute, or assigning el.experiment, runs the experiment again. Every element on a page
 // shares one engine client and so one worker, started when the first element comes near the viewport.
 import markup from 'descent:markup';
 import pageCss from 'descent:page-css';
 import elementCss from './explorer-element.css';
-import { DEFAULT_PANELS, ELEMENT_ATTRIBUTES, PANELS } from './element-api.js';
+import { DEFAULT_PANELS, ELEMENT_ATTRIBUTES, PANELS } from '../state/element-api.js';
 import { startEmbeddedWorker } from './embedded-worker.js';
 import { hostScheme, onHostSchemeChange } from './host-theme.js';
 import { createEngineClient } from '../engine/engine-client.js';

@@ -6,12 +6,13 @@
 // - frameSnippet: for platforms that take only iframes, an <iframe> of embed.html with the same settings in
 //   its query, and three lines for the parent page that fit the iframe to the explorer's height (without
 //   them, where a platform strips scripts, the iframe keeps the height the snippet reserves).
+import { ELEMENT_ATTRIBUTES } from './element-api.js';
 import { EXPERIMENT_KEYS } from './settings.js';
 import { queryFromState } from './state.js';
 import { FRAME_PARENT_SCRIPT } from './frame-message.js';
 
-// The element's own attributes a snippet may carry (web/src/embed/element-api.js documents them).
-const OWN = ['controls', 'panels', 'theme'];
+// The element's own attributes a snippet may carry: all but log, which is part of the experiment here.
+const OWN = ELEMENT_ATTRIBUTES.map(({ name }) => name).filter((name) => name !== 'log');
 function escapeAttribute(text) {
   return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
