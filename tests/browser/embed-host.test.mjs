@@ -182,6 +182,21 @@ describe('descent-explorer in a post', () => {
       await page.evaluate(() => document.body.classList.remove('dark'));
       await page.waitForFunction(() => !document.querySelector('descent-explorer').matches(':state(dark)'));
       assert.equal(await isDark(page, 1), true, 'theme="dark" does not follow the page');
+
+      // A site that switches by adding a stylesheet, which arrives a moment later, and fades its background.
+      await page.route('**/dark-theme.css', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await route.fulfill({ contentType: 'text/css', body: 'body { background: #101214; color: #e4e6ea; }' });
+      });
+      await page.evaluate(() => document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/dark-theme.css' })));
+      await page.waitForFunction(() => document.querySelector('descent-explorer').matches(':state(dark)'));
+      await page.evaluate(() => {
+        document.querySelector('link[href="/dark-theme.css"]').remove();
+        document.body.style.transition = 'background-color 0.2s';
+      });
+      await page.waitForFunction(() => !document.querySelector('descent-explorer').matches(':state(dark)'));
+      await page.evaluate(() => { document.body.style.backgroundColor = '#101214'; });
+      await page.waitForFunction(() => document.querySelector('descent-explorer').matches(':state(dark)'));
     }, { count: 2 });
   });
 

@@ -55,8 +55,9 @@ export function hostScheme(element) {
   return declared.includes('dark') && osDark.matches ? 'dark' : 'light';
 }
 
-// Calls back whenever the page may have changed its scheme: the system's preference, or a class, style or
-// data attribute on <html> or <body> (how sites switch themes), or the <head>'s meta tags.
+// Calls back whenever the page may have changed its scheme: the system's preference, a class, style or data
+// attribute on <html> or <body> (how sites switch themes), the <head>'s meta tags and stylesheets (once
+// loaded), or the end of a transition on <html> or <body>.
 const listeners = new Set();
 let watching = false;
 
@@ -71,6 +72,12 @@ function watch() {
   const watchBody = () => { if (document.body) observer.observe(document.body, { attributes: true }); };
   if (document.body) watchBody();
   else document.addEventListener('DOMContentLoaded', watchBody, { once: true });
+  // A change the attributes start but that lands later: a stylesheet still loading (load events do not
+  // bubble, so they are caught on the way down), or a background that fades to its new colour.
+  document.addEventListener('load', (event) => { if (event.target instanceof HTMLLinkElement) notify(); }, true);
+  document.addEventListener('transitionend', (event) => {
+    if (event.target === document.documentElement || event.target === document.body) notify();
+  });
 }
 
 export function onHostSchemeChange(listener) {
