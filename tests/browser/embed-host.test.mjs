@@ -464,7 +464,12 @@ describe('descent-explorer in a post', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
         document.querySelector('#slot').append(element);
         await until(() => heard === 2);
-        return [...afterMove, element.shadowRoot.querySelectorAll('#results-body tr').length];
+        const rows = element.shadowRoot.querySelectorAll('#results-body tr').length;
+        // An attribute set just after removal finds no explorer to run in, and says nothing.
+        element.remove();
+        element.setAttribute('eta', '0.3');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return [...afterMove, rows];
       });
       assert.deepEqual(runs, [1, 3, 3]);
     }, { count: 0 });

@@ -200,11 +200,12 @@ class DescentExplorer extends HTMLElement {
 
   #applyTheme() {
     const chosen = this.getAttribute('theme');
-    const scheme = chosen === 'light' || chosen === 'dark' ? chosen : hostScheme(this);
+    const fixed = chosen === 'light' || chosen === 'dark';
+    const scheme = fixed ? chosen : hostScheme(this);
     const states = this.#internals.states;
     // A theme chosen against the page brings its own background, so its text keeps its contrast.
-    const fixed = chosen === 'light' || chosen === 'dark';
-    if (states.has('fixed') !== fixed) { if (fixed) states.add('fixed'); else states.delete('fixed'); }
+    if (fixed) states.add('fixed');
+    else states.delete('fixed');
     if (scheme === 'dark') states.add('dark');
     else states.delete('dark');
     // The charts are drawn anew when their colours change: the scheme, or --descent-* set by the page.
@@ -288,8 +289,9 @@ class DescentExplorer extends HTMLElement {
 
   // Until its first answer is drawn with everything that comes after it (the notes under the charts, the
   // status line, the thresholds under η, the step-through), the explorer takes its place but is not shown:
-  // pieces arriving one after another would move what is below them while a reader looks (layout shift). An error shows it at once; so does a wait
-  // of SETTLE_MS, whatever happened. Showing everything at once costs the first picture some 30 ms.
+  // pieces arriving one after another would move what is below them while a reader looks (layout shift).
+  // An error shows it at once; so does a wait of SETTLE_MS, whatever happened. What this costs the first
+  // picture is in docs/performance.md ("The element shows itself settled").
   #settle(layout) {
     layout.classList.add('settling');
     const timer = setTimeout(() => this.#settled(), SETTLE_MS);
@@ -315,7 +317,8 @@ class DescentExplorer extends HTMLElement {
     this.#queued = true;
     queueMicrotask(() => {
       this.#queued = false;
-      this.#explorer.show({ ...DEFAULT_STATE, ...this.experiment });
+      // Removed in the meantime, it has no explorer to show it in.
+      this.#explorer?.show({ ...DEFAULT_STATE, ...this.experiment });
     });
   }
 }

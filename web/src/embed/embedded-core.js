@@ -8,7 +8,8 @@ import createWebCore from 'descent:engine-core-web';
 import packedWasm from 'descent:engine-wasm';
 import { lzmaDecode } from './lzma.js';
 
-// A plain loop: Uint8Array.from with a function per character took 7.7 ms here, cold, against 1.8 ms.
+// A plain loop: Uint8Array.from with a function per character is several times slower on a first call
+// (docs/performance.md, "The element shows itself settled").
 function unpackedWasm() {
   const text = atob(packedWasm.lzma);
   const packed = new Uint8Array(text.length);
