@@ -166,6 +166,16 @@ class Compiled {
     return result;
   }
 
+  // f'' at the first n points of the piece block's first column, written into its second: one call for
+  // the points of a path rather than an Embind object per point. Answers n, or an error object.
+  val curvaturePiece(int n) const {
+    if (n < 0 || n > static_cast<int>(kRunPiece)) return errorObject("a piece holds from 0 to 8192 points");
+    double* xs = blocks().piece.data();
+    double* d2fs = xs + kRunPiece;
+    for (int i = 0; i < n; ++i) d2fs[i] = fn_->at(xs[i]).d2f;
+    return val(n);
+  }
+
   // The curve at count points from a to b, a piece at a time into the piece block's first two columns (x,
   // f): the points from .. from + room - 1, or fewer at the end. Answers how many, or an error object.
   val samplePiece(double a, double b, int count, int from) const {
@@ -387,6 +397,7 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("printed", &Compiled::printed)
       .function("at", &Compiled::at)
       .function("samplePiece", &Compiled::samplePiece)
+      .function("curvaturePiece", &Compiled::curvaturePiece)
       .function("startRun", &Compiled::startRun)
       .function("runError", &Compiled::runError)
       .function("nextPiece", &Compiled::nextPiece)

@@ -104,6 +104,25 @@ describe('many points at once', () => {
     }
   });
 
+  test('f″ at many points, a block at a time, is at(x).d2f at each point to the bit', () => {
+    const odd = [NaN, Infinity, -Infinity, 0, -0, 1e300, -1e-300, 5e-324];
+    for (const expression of expressions) {
+      const fn = engine.compile(expression);
+      try {
+        for (const count of [0, 1, 33, PIECE, PIECE + 3]) {
+          const xs = Float64Array.from({ length: count }, (_, i) => odd[i] ?? -3 + (6 * i) / count);
+          const d2f = fn.curvatures(xs);
+          assert.equal(d2f.length, count);
+          for (let i = 0; i < count; i += count > 1000 ? 7 : 1) {
+            assert.ok(Object.is(d2f[i], fn.at(xs[i]).d2f), `${expression} at ${xs[i]}: ${d2f[i]}`);
+          }
+        }
+      } finally {
+        fn.dispose();
+      }
+    }
+  });
+
   test('a refused range or count is refused as before', () => {
     const fn = engine.compile('x^2');
     try {

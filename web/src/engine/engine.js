@@ -131,6 +131,22 @@ class CompiledFunction {
     return { x, f };
   }
 
+  // f″ at each of xs (a Float64Array) as one Float64Array, the points crossing a piece at a time: what
+  // at(x).d2f gives, without an object per point.
+  curvatures(xs) {
+    const handle = this.#live();
+    const { core, blocks } = this.#parts;
+    const { piece, room } = blocks;
+    const d2f = new Float64Array(xs.length);
+    for (let from = 0; from < xs.length; from += room) {
+      const n = Math.min(room, xs.length - from);
+      core.HEAPF64.set(xs.subarray(from, from + n), piece);
+      answer(handle.curvaturePiece(n));
+      d2f.set(core.HEAPF64.subarray(piece + room, piece + room + n), from);
+    }
+    return d2f;
+  }
+
   // [{ x, kind, f, d2f, etaMax, etaBest }], read from the engine's piece block, six numbers a point.
   stationaryPoints(a, b) {
     const count = answer(this.#live().stationaryPoints(Number(a), Number(b)));

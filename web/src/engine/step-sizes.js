@@ -6,20 +6,19 @@
 import { pick } from './thin.js';
 
 // NaN where the limit does not exist: where f″ <= 0 no step size is too large for the curvature.
-function stabilityLimit(fn, x) {
-  if (!Number.isFinite(x)) return NaN;
-  const { d2f } = fn.at(x);
-  return d2f > 0 && Number.isFinite(d2f) ? 2 / d2f : NaN;
-}
+const stabilityLimit = (x, d2f) => (Number.isFinite(x) && d2f > 0 && Number.isFinite(d2f) ? 2 / d2f : NaN);
 
 export function stepSizesAlong(fn, trajectory, kept) {
   const { x, g, lr } = trajectory;
   const last = x.length - 1;
+  const xs = pick(x, kept);
+  // f″ at every kept point in one call to the engine.
+  const d2f = fn.curvatures(xs);
   const etaMax = new Float64Array(kept.length);
   const taken = new Float64Array(kept.length);
   for (let i = 0; i < kept.length; i++) {
     const k = kept[i];
-    etaMax[i] = stabilityLimit(fn, x[k]);
+    etaMax[i] = stabilityLimit(xs[i], d2f[i]);
     const step = k < last && g[k] !== 0 ? (x[k] - x[k + 1]) / g[k] : NaN;
     taken[i] = Number.isFinite(step) ? step : NaN;
   }
