@@ -10,11 +10,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DIST, openPage, SCREENSHOTS, sharedBrowser } from './harness.mjs';
+import { embedSnippet, frameUrl } from '../../web/src/state/embed-snippet.js';
+import { DEFAULT_STATE } from '../../web/src/state/state.js';
 
 const shared = sharedBrowser();
 
 // A blog post around some explorers: its own colours, font and column width; `scheme` its color-scheme.
-function post({ body, scheme = null, background = '#ffffff', color = '#22252a', width = 680, extraCss = '', bodyClass = '' }) {
+function post({ body, scheme = null, background = '#ffffff', color = '#22252a', width = 680, extraCss = '', bodyClass = '', script = true }) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post with an explorer</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <style>${scheme ? `:root { color-scheme: ${scheme}; }` : ''}
@@ -22,7 +24,7 @@ body { margin: 0; background: ${background}; color: ${color}; font: 18px/1.6 Geo
 body.dark { background: #15171a; color: #e4e6ea; }
 main { max-width: ${width}px; margin: 0 auto; padding: 24px 0; }
 ${extraCss}</style>
-<script src="/descent-explorer.js" defer></script></head>
+${script ? '<script src="/descent-explorer.js" defer></script>' : ''}</head>
 <body class="${bodyClass}"><main><h1>A post</h1><p>Some text before the figure.</p>${body}<p>Some text after it.</p></main></body></html>`;
 }
 
@@ -297,6 +299,54 @@ describe('descent-explorer in a post', () => {
     });
   }
 
+  test('the link inside the snippet stands in until the explorer is shown, and is what a reader without scripts gets', async () => {
+    const state = { ...DEFAULT_STATE, f: 'x^4-3x^2+2', x0: '-2.5', eta: '0.01, 0.1, 0.5', steps: '40' };
+    const script = `${shared.server.url}descent-explorer.js`;
+    const element = embedSnippet(state, script, { controls: 'compact', height: 900 }).split('\n')[1];
+    const href = frameUrl(state, `${shared.server.url}embed.html`, { controls: 'compact' });
+    const linkBox = (page) => page.evaluate(() => {
+      const host = document.querySelector('descent-explorer');
+      const [own, link] = [host, host.querySelector('a')].map((node) => node.getBoundingClientRect());
+      return { top: link.top - own.top, height: link.height, hostHeight: own.height };
+    });
+    // A feed reader or a mail that drops the script: the link, at the top of the reserved box.
+    await withPost(post({ body: element, script: false }), async (page) => {
+      const link = page.locator('descent-explorer a');
+      assert.ok(await link.isVisible());
+      assert.equal(await link.getAttribute('href'), href);
+      assert.match(await link.textContent(), /^Gradient descent on f\(x\) = x\^4-3x\^2\+2: open the interactive explorer$/);
+      const box = await linkBox(page);
+      assert.ok(box.top >= 0 && box.top < 40 && box.height > 0, JSON.stringify(box));
+      assert.equal(Math.round(box.hostHeight), 900, 'the reserved height');
+      await screenshot(page, 'embed-without-script.png');
+    }, { count: 0 });
+    // The script arriving late: the link until then; once the explorer is shown, only the explorer.
+    const opened = await openPage(shared.browser, 'about:blank', { width: 1000, height: 900 });
+    try {
+      const { page } = opened;
+      await page.route('**/descent-explorer.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await route.continue();
+      });
+      await page.route('**/post.html', (route) => route.fulfill({ contentType: 'text/html', body: post({ body: element, script: false }).replace('</head>', `<script src="${script}" defer></script></head>`) }));
+      await page.goto(`${shared.server.url}post.html`, { waitUntil: 'commit' });
+      const link = page.locator('descent-explorer a');
+      await link.waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate(() => document.querySelector('descent-explorer').shadowRoot), null, 'before the script');
+      await answered(page, 1);
+      await page.waitForFunction(() => !document.querySelector('descent-explorer').shadowRoot.querySelector('.layout.settling'));
+      assert.equal(await link.isVisible(), false, 'the explorer shown, the link is not');
+      // While the explorer is built but not yet shown, the link is over the top of its box.
+      await page.evaluate(() => document.querySelector('descent-explorer').shadowRoot.querySelector('.layout').classList.add('settling'));
+      assert.ok(await link.isVisible(), 'shown while the explorer settles');
+      const box = await linkBox(page);
+      assert.ok(box.top >= 0 && box.top < 40, JSON.stringify(box));
+      assert.deepEqual(opened.problems, []);
+    } finally {
+      await opened.close();
+    }
+  });
+
   // Layout shift (the sum of the page's layout-shift entries) while `load(page)` runs, descent-explorer.js
   // arriving 1.5 s late.
   async function layoutShiftWhile(load) {
@@ -347,7 +397,8 @@ describe('descent-explorer in a post', () => {
         await page.waitForTimeout(300);
         height = await page.evaluate(() => Math.ceil(document.querySelector('descent-explorer').getBoundingClientRect().height));
       });
-      const html = post({ body: `<descent-explorer ${SEED} controls="${controls}" style="display:block;min-height:${height}px"></descent-explorer>` });
+      const html = post({ body: `<descent-explorer ${SEED} controls="${controls}" style="display:block;min-height:${height}px">`
+        + '<a href="/embed.html">Gradient descent on f(x) = x^4-3x^2+2: open the interactive explorer</a></descent-explorer>' });
       const { total, shifts } = await layoutShiftWhile(async (page) => {
         await page.route('**/post.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
         await page.goto(`${shared.server.url}post.html`);

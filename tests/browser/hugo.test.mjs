@@ -75,6 +75,15 @@ describe('the Hugo shortcode', () => {
     assert.equal(html.match(/<script\b/g).length, 1, 'one script tag');
     assert.match(html, /<script src="\/descent-explorer\.js" defer><\/script>/);
     assert.equal(html.match(/<descent-explorer\b/g).length, 2);
+    // Inside each, the link to the same experiment on embed.html (what a feed reader shows).
+    const links = [...html.matchAll(/<descent-explorer[^>]*><a href="([^"]*)">([^<]*)<\/a><\/descent-explorer>/g)]
+      .map(([, href, text]) => [new URL(href.replaceAll('&amp;', '&'), 'http://example.org/'), text]);
+    assert.equal(links.length, 2, html);
+    assert.equal(links[0][0].pathname, '/embed.html');
+    assert.equal(links[0][0].searchParams.get('f'), 'x^4-3x^2+2');
+    assert.equal(links[0][0].searchParams.get('eta'), '0.01,0.1,0.5');
+    assert.equal(links[1][0].searchParams.get('weightDecay'), '0.5', 'the page\'s URL key, case kept');
+    assert.match(links[0][1], /^Gradient descent on f\(x\) = x\^4-3x\^2(\+|&#43;)2: open the interactive explorer$/);
 
     server = createStaticServer(path.join(site, 'public'));
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -65,9 +65,14 @@ test('the script snippet: a classic script, the settings, the element\'s attribu
     { controls: 'compact', panels: 'path,table', theme: 'dark', height: 812.4 });
   assert.equal(snippet, '<script src="https://example.org/js/descent-explorer.js" defer></script>\n'
     + '<descent-explorer f="x^4-3x^2+2" x0="-2.5" eta="0.01, 0.1, 0.5" steps="40" method="gd" '
-    + 'controls="compact" panels="path,table" theme="dark" style="display:block;min-height:813px"></descent-explorer>');
-  assert.match(embedSnippet({ ...SEED, f: 'x<"2"&' }, 'a.js'), /f="x&lt;&quot;2&quot;&amp;"/);
-  assert.match(embedSnippet(SEED, 'a.js'), / controls="full">/, 'the whole explorer by default, no height when unknown');
+    + 'controls="compact" panels="path,table" theme="dark" style="display:block;min-height:813px">'
+    + '<a href="https://example.org/js/embed.html?f=x%5E4-3x%5E2%2B2&amp;x0=-2.5&amp;eta=0.01,%200.1,%200.5&amp;steps=40&amp;method=gd'
+    + '&amp;controls=compact&amp;panels=path,table&amp;theme=dark">Gradient descent on f(x) = x^4-3x^2+2: open the interactive explorer</a>'
+    + '</descent-explorer>');
+  const hostile = embedSnippet({ ...SEED, f: 'x<"2"&' }, 'a.js');
+  assert.match(hostile, /f="x&lt;&quot;2&quot;&amp;"/);
+  assert.match(hostile, /<a href="embed\.html\?f=x%3C%222%22%26[^"]*">Gradient descent on f\(x\) = x&lt;&quot;2&quot;&amp;: open/, 'the link beside a relative script, its text escaped');
+  assert.match(embedSnippet(SEED, 'a.js'), / controls="full"><a /, 'the whole explorer by default, no height when unknown');
 });
 
 test('the iframe snippet: embed.html with the page\'s query, and the parent\'s three lines', () => {

@@ -264,7 +264,11 @@ class DescentExplorer extends HTMLElement {
       naming = true;
       requestAnimationFrame(() => { naming = false; this.#nameParts(); });
     }).observe(layout, { childList: true, subtree: true });
-    shadow.replaceChildren(layout);
+    // What the post put inside the element (the snippet's link to the same experiment) stays in sight until
+    // the explorer is shown, over the top of the reserved box, and is not shown after.
+    const waiting = document.createElement('slot');
+    waiting.className = 'waiting';
+    shadow.replaceChildren(layout, waiting);
     this.#explorer = createExplorer(shadow, {
       client,
       themeElement: this,

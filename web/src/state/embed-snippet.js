@@ -2,7 +2,8 @@
 // - embedSnippet: the element's classic script (it runs from file:// as well as over http) and one
 //   <descent-explorer> carrying every setting that differs from an empty field (and a schedule other than
 //   the constant rate), its controls, panels and
-//   theme, and the height it takes, reserved so the post does not move while the script loads;
+//   theme, and the height it takes, reserved so the post does not move while the script loads, and inside
+//   it a link to the same experiment for a reader whose reader or mail drops the script;
 // - frameSnippet: for platforms that take only iframes, an <iframe> of embed.html with the same settings in
 //   its query, and three lines for the parent page that fit the iframe to the explorer's height (without
 //   them, where a platform strips scripts, the iframe keeps the height the snippet reserves).
@@ -21,6 +22,17 @@ function ownAttributes(options) {
   return OWN.filter((name) => options[name]).map((name) => [name, options[name]]);
 }
 
+// What the element holds for a reader who does not (yet) see the explorer: before its script arrives (and,
+// shown by the element, until its first answer is drawn), in a feed reader or an e-mail that drops
+// scripts, with scripts off: a link to the same experiment on embed.html, beside the script as the iframe
+// snippet assumes.
+function fallbackLink(state, scriptUrl, options) {
+  const page = frameUrl(state, scriptUrl.replace(/[^/]*$/, 'embed.html'), options);
+  const f = (state.f ?? '').trim();
+  const what = f ? `Gradient descent on f(x) = ${f}` : 'Gradient descent';
+  return `<a href="${escapeAttribute(page)}">${escapeAttribute(what)}: open the interactive explorer</a>`;
+}
+
 // options: controls, panels, theme (as the element's attributes), height (px reserved; omitted if unknown).
 export function embedSnippet(state, scriptUrl, options = {}) {
   const attributes = EXPERIMENT_KEYS
@@ -31,7 +43,7 @@ export function embedSnippet(state, scriptUrl, options = {}) {
   for (const [name, value] of ownAttributes({ controls: 'full', ...options })) attributes.push(`${name}="${escapeAttribute(value)}"`);
   if (options.height) attributes.push(`style="display:block;min-height:${Math.ceil(options.height)}px"`);
   return `<script src="${escapeAttribute(scriptUrl)}" defer></script>\n`
-    + `<descent-explorer ${attributes.join(' ')}></descent-explorer>`;
+    + `<descent-explorer ${attributes.join(' ')}>${fallbackLink(state, scriptUrl, options)}</descent-explorer>`;
 }
 
 // The iframe's address: embed.html beside the script, with the experiment and the element's attributes.
