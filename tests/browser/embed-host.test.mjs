@@ -160,6 +160,39 @@ describe('descent-explorer in a post', () => {
     }, { scheme: 'light' });
   });
 
+  // Browsers without custom states: Safari before 17.4 and Firefox before 126 have no ElementInternals.states;
+  // Chrome before 125 took only '--name' states.
+  const withoutStates = {
+    'no states at all': () => { delete ElementInternals.prototype.states; },
+    'only --name states': () => {
+      const add = CustomStateSet.prototype.add;
+      CustomStateSet.prototype.add = function (name) {
+        if (!String(name).startsWith('--')) throw new DOMException(`'${name}' is not a valid custom state name`, 'SyntaxError');
+        return add.call(this, name);
+      };
+    },
+  };
+  for (const [browser, before] of Object.entries(withoutStates)) {
+    test(`without custom states (${browser}) the explorer runs, light on its own background, on a dark blog`, async () => {
+      const dark = post({ body: `<descent-explorer ${SEED} controls="compact"></descent-explorer>`, scheme: 'dark', background: '#111418', color: '#e4e6ea' });
+      await withPost(dark, async (page) => {
+        const looks = await page.evaluate(() => {
+          const root = document.querySelector('descent-explorer').shadowRoot;
+          const rgb = (text) => text.match(/[\d.]+/g).map(Number);
+          const lum = ([r, g, b]) => [r, g, b].map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+            .reduce((sum, c, k) => sum + c * [0.2126, 0.7152, 0.0722][k], 0);
+          const layout = root.querySelector('.layout');
+          const background = rgb(getComputedStyle(layout).backgroundColor);
+          const [a, b] = [lum(rgb(getComputedStyle(root.querySelector('#status')).color)), lum(background)].sort((x, y) => y - x);
+          return { own: layout.classList.contains('own-background'), opaque: (background[3] ?? 1) === 1, light: lum(background) > 0.5, contrast: (a + 0.05) / (b + 0.05) };
+        });
+        assert.deepEqual({ ...looks, contrast: looks.contrast >= 4.5 }, { own: true, opaque: true, light: true, contrast: true }, JSON.stringify(looks));
+        await screenshot(page, `embed-without-states-${browser.split(' ')[0]}.png`);
+        await expectNoViolations(page);
+      }, { before });
+    });
+  }
+
   test('theme="auto" on a page that declares nothing and paints nothing is light; on a dark oklch() page, dark', async () => {
     const body = `<descent-explorer ${SEED} controls="none"></descent-explorer>`;
     await withPost(post({ body, background: 'transparent' }), async (page) => {

@@ -108,10 +108,23 @@ function resultOf(state, answer) {
   };
 }
 
+// The sheet's palettes key on custom states (:host(:state(dark))). Where they are missing (Safari before
+// 17.4, Firefox before 126) or take only the older --name form (Chrome before 125), null: the explorer keeps
+// the light palette and paints its own background, readable on any page.
+function usableStates(internals) {
+  try {
+    internals.states.add('dark');
+    internals.states.delete('dark');
+    return internals.states;
+  } catch {
+    return null;
+  }
+}
+
 class DescentExplorer extends HTMLElement {
   static observedAttributes = [...SETTINGS, ...OWN_ATTRIBUTES];
 
-  #internals = this.attachInternals();
+  #states = usableStates(this.attachInternals());
   #explorer = null;
   #layout = null;
   #queued = false;
@@ -202,12 +215,12 @@ class DescentExplorer extends HTMLElement {
     const chosen = this.getAttribute('theme');
     const fixed = chosen === 'light' || chosen === 'dark';
     const scheme = fixed ? chosen : hostScheme(this);
-    const states = this.#internals.states;
+    const states = this.#states;
     // A theme chosen against the page brings its own background, so its text keeps its contrast.
-    if (fixed) states.add('fixed');
-    else states.delete('fixed');
-    if (scheme === 'dark') states.add('dark');
-    else states.delete('dark');
+    if (fixed) states?.add('fixed');
+    else states?.delete('fixed');
+    if (scheme === 'dark') states?.add('dark');
+    else states?.delete('dark');
     // The charts are drawn anew when their colours change: the scheme, or --descent-* set by the page.
     if (!this.#explorer) return;
     const palette = JSON.stringify(currentTheme(this));
@@ -248,6 +261,7 @@ class DescentExplorer extends HTMLElement {
     shadow.adoptedStyleSheets = styleSheets();
     const layout = document.createElement('div');
     layout.className = 'layout';
+    if (!this.#states) layout.classList.add('own-background');
     layout.innerHTML = markup;
     // A post may hold several explorers, and each explorer's parts as landmarks would repeat the others'
     // names in the post's list of landmarks: inside a post they are named groups, and the form is plain.
