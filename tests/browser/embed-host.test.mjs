@@ -193,6 +193,33 @@ describe('descent-explorer in a post', () => {
     });
   }
 
+  test('in a browser older than the element needs (no :has(), as Firefox before 121) the snippet\'s link stays', async () => {
+    const state = { ...DEFAULT_STATE, f: 'x^2', x0: '1', eta: '0.1', steps: '10' };
+    const element = embedSnippet(state, '/descent-explorer.js', { controls: 'none', height: 600 }).split('\n')[1];
+    const opened = await openPage(shared.browser, 'about:blank', { width: 1000, height: 900 }, 'light', () => {
+      for (const type of [Element, DocumentFragment]) {
+        for (const name of ['querySelector', 'querySelectorAll']) {
+          const original = type.prototype[name];
+          type.prototype[name] = function (selector) {
+            if (String(selector).includes(':has(')) throw new DOMException(`'${selector}' is not a valid selector`, 'SyntaxError');
+            return original.call(this, selector);
+          };
+        }
+      }
+    });
+    try {
+      const { page } = opened;
+      await page.route('**/post.html', (route) => route.fulfill({ contentType: 'text/html', body: post({ body: element }) }));
+      await page.goto(`${shared.server.url}post.html`);
+      await page.waitForFunction(() => document.querySelector('descent-explorer').shadowRoot);
+      await page.waitForTimeout(300);
+      assert.ok(await page.locator('descent-explorer a').isVisible(), 'the link, shown through the shadow root');
+      assert.ok(opened.problems.some((problem) => /valid selector/.test(problem)), JSON.stringify(opened.problems));
+    } finally {
+      await opened.close();
+    }
+  });
+
   test('theme="auto" on a page that declares nothing and paints nothing is light; on a dark oklch() page, dark', async () => {
     const body = `<descent-explorer ${SEED} controls="none"></descent-explorer>`;
     await withPost(post({ body, background: 'transparent' }), async (page) => {
@@ -366,9 +393,15 @@ describe('descent-explorer in a post', () => {
       const link = page.locator('descent-explorer a');
       await link.waitFor({ state: 'visible' });
       assert.equal(await page.evaluate(() => document.querySelector('descent-explorer').shadowRoot), null, 'before the script');
+      // A reader tabs to the link while the script loads.
+      await link.focus();
       await answered(page, 1);
       await page.waitForFunction(() => !document.querySelector('descent-explorer').shadowRoot.querySelector('.layout.settling'));
       assert.equal(await link.isVisible(), false, 'the explorer shown, the link is not');
+      assert.deepEqual(await page.evaluate(() => {
+        const host = document.querySelector('descent-explorer');
+        return [document.activeElement === host, host.shadowRoot.activeElement?.id];
+      }), [true, 'f'], 'focus goes on in the explorer, on its first field');
       // While the explorer is built but not yet shown, the link is over the top of its box.
       await page.evaluate(() => document.querySelector('descent-explorer').shadowRoot.querySelector('.layout').classList.add('settling'));
       assert.ok(await link.isVisible(), 'shown while the explorer settles');

@@ -31,7 +31,7 @@ Three step sizes on a double well:
 
 And the plainest bowl, with weight decay:
 
-{{< descent f="x^2" x0="1" eta="0.1" steps="10" weightDecay="0.5" controls="none" >}}
+{{< descent f="2 x^2 + 1" x0="1" eta="0.1, 0.4" steps="10" weightDecay="0.5" log="" controls="none" >}}
 `;
 
 function hugo(site) {
@@ -76,13 +76,17 @@ describe('the Hugo shortcode', () => {
     assert.match(html, /<script src="\/descent-explorer\.js" defer><\/script>/);
     assert.equal(html.match(/<descent-explorer\b/g).length, 2);
     // Inside each, the link to the same experiment on embed.html (what a feed reader shows).
+    // Read as embed.html reads its query (web/src/embed/frame.js): a + is a plus.
     const links = [...html.matchAll(/<descent-explorer[^>]*><a href="([^"]*)">([^<]*)<\/a><\/descent-explorer>/g)]
-      .map(([, href, text]) => [new URL(href.replaceAll('&amp;', '&'), 'http://example.org/'), text]);
+      .map(([, href, text]) => [new URL(href.replaceAll('&amp;', '&').replace(/\+/g, '%2B'), 'http://example.org/'), text]);
     assert.equal(links.length, 2, html);
     assert.equal(links[0][0].pathname, '/embed.html');
     assert.equal(links[0][0].searchParams.get('f'), 'x^4-3x^2+2');
     assert.equal(links[0][0].searchParams.get('eta'), '0.01,0.1,0.5');
     assert.equal(links[1][0].searchParams.get('weightDecay'), '0.5', 'the page\'s URL key, case kept');
+    assert.equal(links[1][0].searchParams.get('f'), '2 x^2 + 1', 'spaces kept as spaces, the plus as a plus');
+    assert.equal(links[1][0].searchParams.get('eta'), '0.1, 0.4');
+    assert.equal(links[1][0].searchParams.get('log'), '1', 'the element\'s log is log=1 in a link');
     assert.match(links[0][1], /^Gradient descent on f\(x\) = x\^4-3x\^2(\+|&#43;)2: open the interactive explorer$/);
 
     server = createStaticServer(path.join(site, 'public'));
@@ -104,7 +108,7 @@ describe('the Hugo shortcode', () => {
       // Hugo writes + as &#43; in an attribute; the element reads the function as typed.
       assert.deepEqual(explorers, [
         { f: 'x^4-3x^2+2', eta: '0.01,0.1,0.5', weightDecay: null, rows: 3 },
-        { f: 'x^2', eta: '0.1', weightDecay: '0.5', rows: 1 },
+        { f: '2 x^2 + 1', eta: '0.1, 0.4', weightDecay: '0.5', rows: 2 },
       ]);
       assert.deepEqual(opened.problems, [], 'no console errors or failed requests');
     } finally {

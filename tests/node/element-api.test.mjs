@@ -73,6 +73,8 @@ test('the script snippet: a classic script, the settings, the element\'s attribu
   assert.match(hostile, /f="x&lt;&quot;2&quot;&amp;"/);
   assert.match(hostile, /<a href="embed\.html\?f=x%3C%222%22%26[^"]*">Gradient descent on f\(x\) = x&lt;&quot;2&quot;&amp;: open/, 'the link beside a relative script, its text escaped');
   assert.match(embedSnippet(SEED, 'a.js'), / controls="full"><a /, 'the whole explorer by default, no height when unknown');
+  assert.match(embedSnippet(SEED, 'https://cdn.example/v/descent-explorer.js?v=1/2#x'), /<a href="https:\/\/cdn\.example\/v\/embed\.html\?f=/,
+    'embed.html beside the script, whatever its query');
 });
 
 test('the iframe snippet: embed.html with the page\'s query, and the parent\'s three lines', () => {

@@ -258,6 +258,9 @@ class DescentExplorer extends HTMLElement {
     warmEngine();
     performance.mark('descent:element-building');
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    // Until the explorer is in place the shadow root shows what the post put inside the element, so that a
+    // browser that fails below (one older than the element needs) still shows the snippet's link.
+    shadow.replaceChildren(document.createElement('slot'));
     shadow.adoptedStyleSheets = styleSheets();
     const layout = document.createElement('div');
     layout.className = 'layout';
@@ -313,7 +316,13 @@ class DescentExplorer extends HTMLElement {
   #settle(layout) {
     layout.classList.add('settling');
     const timer = setTimeout(() => this.#settled(), SETTLE_MS);
-    this.#settled = () => { clearTimeout(timer); layout.classList.remove('settling'); };
+    this.#settled = () => {
+      clearTimeout(timer);
+      // A reader who had tabbed to the post's link (hidden now) goes on in the explorer.
+      const focused = this.querySelector(':focus');
+      layout.classList.remove('settling');
+      if (focused) (layout.querySelector('input, select, textarea, button, a[href]') ?? layout).focus();
+    };
   }
 
   #settled = () => {};

@@ -3,7 +3,7 @@
 //   <descent-explorer> carrying every setting that differs from an empty field (and a schedule other than
 //   the constant rate), its controls, panels and
 //   theme, and the height it takes, reserved so the post does not move while the script loads, and inside
-//   it a link to the same experiment for a reader whose reader or mail drops the script;
+//   it a link to the same experiment for a reader whose feed reader or mail drops the script;
 // - frameSnippet: for platforms that take only iframes, an <iframe> of embed.html with the same settings in
 //   its query, and three lines for the parent page that fit the iframe to the explorer's height (without
 //   them, where a platform strips scripts, the iframe keeps the height the snippet reserves).
@@ -27,7 +27,7 @@ function ownAttributes(options) {
 // scripts, with scripts off: a link to the same experiment on embed.html, beside the script as the iframe
 // snippet assumes.
 function fallbackLink(state, scriptUrl, options) {
-  const page = frameUrl(state, scriptUrl.replace(/[^/]*$/, 'embed.html'), options);
+  const page = frameUrl(state, scriptUrl.replace(/[?#].*$/, '').replace(/[^/]*$/, 'embed.html'), options);
   const f = (state.f ?? '').trim();
   const what = f ? `Gradient descent on f(x) = ${f}` : 'Gradient descent';
   return `<a href="${escapeAttribute(page)}">${escapeAttribute(what)}: open the interactive explorer</a>`;
