@@ -193,6 +193,23 @@ describe('descent-explorer in a post', () => {
     });
   }
 
+  test('with a theme chosen against the page, the link shown while the explorer settles reads on the element\'s background', async () => {
+    const body = `<descent-explorer ${SEED} controls="none" theme="light"><a href="/embed.html">Gradient descent: open the interactive explorer</a></descent-explorer>`;
+    const dark = post({ body, scheme: 'dark', background: '#111418', color: '#e4e6ea', extraCss: 'a { color: #9ecbff; }' });
+    await withPost(dark, async (page) => {
+      const contrast = await page.evaluate(() => {
+        const host = document.querySelector('descent-explorer');
+        host.shadowRoot.querySelector('.layout').classList.add('settling');
+        const rgb = (text) => text.match(/[\d.]+/g).map(Number);
+        const lum = ([r, g, b]) => [r, g, b].map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, c, k) => sum + c * [0.2126, 0.7152, 0.0722][k], 0);
+        const [a, b] = [lum(rgb(getComputedStyle(host.querySelector('a')).color)), lum(rgb(getComputedStyle(host).backgroundColor))].sort((x, y) => y - x);
+        return (a + 0.05) / (b + 0.05);
+      });
+      assert.ok(contrast >= 4.5, `the link has ${contrast.toFixed(2)}:1 on the element's light background`);
+    });
+  });
+
   test('in a browser older than the element needs (no :has(), as Firefox before 121) the snippet\'s link stays', async () => {
     const state = { ...DEFAULT_STATE, f: 'x^2', x0: '1', eta: '0.1', steps: '10' };
     const element = embedSnippet(state, '/descent-explorer.js', { controls: 'none', height: 600 }).split('\n')[1];
