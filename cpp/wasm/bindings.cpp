@@ -166,13 +166,18 @@ class Compiled {
     return result;
   }
 
-  // f'' at the first n points of the piece block's first column, written into its second: one call for
-  // the points of a path rather than an Embind object per point. Answers n, or an error object.
-  val curvaturePiece(int n) const {
+  // f, f' and f'' at the first n points of the piece block's first column, written into its second, third
+  // and fourth: one call for the points of a path rather than an Embind object per point. Answers n, or an
+  // error object.
+  val atPiece(int n) const {
     if (n < 0 || n > static_cast<int>(kRunPiece)) return errorObject("a piece holds from 0 to 8192 points");
     double* xs = blocks().piece.data();
-    double* d2fs = xs + kRunPiece;
-    for (int i = 0; i < n; ++i) d2fs[i] = fn_->at(xs[i]).d2f;
+    for (int i = 0; i < n; ++i) {
+      const Values v = fn_->at(xs[i]);
+      xs[kRunPiece + i] = v.f;
+      xs[2 * kRunPiece + i] = v.df;
+      xs[3 * kRunPiece + i] = v.d2f;
+    }
     return val(n);
   }
 
@@ -397,7 +402,7 @@ EMSCRIPTEN_BINDINGS(descent) {
       .function("printed", &Compiled::printed)
       .function("at", &Compiled::at)
       .function("samplePiece", &Compiled::samplePiece)
-      .function("curvaturePiece", &Compiled::curvaturePiece)
+      .function("atPiece", &Compiled::atPiece)
       .function("startRun", &Compiled::startRun)
       .function("runError", &Compiled::runError)
       .function("nextPiece", &Compiled::nextPiece)

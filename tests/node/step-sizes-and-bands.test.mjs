@@ -55,6 +55,9 @@ describe('noise bands', () => {
       }
       assert.equal(band.fLow[0], 4, 'every seed starts at f(x0)');
       assert.equal(band.fHigh[0], 4);
+      // The median path's points on the curve: f at each median x.
+      assert.equal(band.fAtMedian.length, band.xMedian.length);
+      band.xMedian.forEach((x, j) => assert.ok(Object.is(band.fAtMedian[j], x * x), `f(${x}) = ${band.fAtMedian[j]}`));
     });
   });
 

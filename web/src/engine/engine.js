@@ -131,20 +131,21 @@ class CompiledFunction {
     return { x, f };
   }
 
-  // f″ at each of xs (a Float64Array) as one Float64Array, the points crossing a piece at a time: what
-  // at(x).d2f gives, without an object per point.
-  curvatures(xs) {
+  // f, f′ and f″ at each of xs (a Float64Array), as three Float64Arrays { f, df, d2f }: what at(x) gives
+  // point by point, without an object per point. The points cross a piece at a time.
+  atMany(xs) {
     const handle = this.#live();
     const { core, blocks } = this.#parts;
     const { piece, room } = blocks;
-    const d2f = new Float64Array(xs.length);
+    const columns = { f: new Float64Array(xs.length), df: new Float64Array(xs.length), d2f: new Float64Array(xs.length) };
     for (let from = 0; from < xs.length; from += room) {
       const n = Math.min(room, xs.length - from);
       core.HEAPF64.set(xs.subarray(from, from + n), piece);
-      answer(handle.curvaturePiece(n));
-      d2f.set(core.HEAPF64.subarray(piece + room, piece + room + n), from);
+      answer(handle.atPiece(n));
+      const heap = core.HEAPF64;
+      Object.values(columns).forEach((column, c) => column.set(heap.subarray(piece + (c + 1) * room, piece + (c + 1) * room + n), from));
     }
-    return d2f;
+    return columns;
   }
 
   // [{ x, kind, f, d2f, etaMax, etaBest }], read from the engine's piece block, six numbers a point.

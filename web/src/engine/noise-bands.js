@@ -88,7 +88,10 @@ export async function noiseBands(engine, request, job) {
   }
   // f at the median path, after the last yield: the compiled function is not held across one.
   const fn = compiledFunction(engine, request.expression);
-  const runs = collected.map((band) => ({ ...band, fAtMedian: band.xMedian.map((x) => (Number.isFinite(x) ? fn.at(x).f : NaN)) }));
+  const runs = collected.map((band) => {
+    const { f } = fn.atMany(band.xMedian);
+    return { ...band, fAtMedian: f.map((value, i) => (Number.isFinite(band.xMedian[i]) ? value : NaN)) };
+  });
   return { seeds: [seeds[0], seeds.at(-1)], quantiles: BAND_QUANTILES, runs };
 }
 

@@ -13,7 +13,7 @@ export function stepSizesAlong(fn, trajectory, kept) {
   const last = x.length - 1;
   const xs = pick(x, kept);
   // f″ at every kept point in one call to the engine.
-  const d2f = fn.curvatures(xs);
+  const { d2f } = fn.atMany(xs);
   const etaMax = new Float64Array(kept.length);
   const taken = new Float64Array(kept.length);
   for (let i = 0; i < kept.length; i++) {
