@@ -56,22 +56,29 @@ async function answered(page, count) {
   }
 }
 
+// WCAG relative luminance and contrast of CSS colours as getComputedStyle gives them ('rgb(…)' or 'rgba(…)').
+const channels = (color) => color.match(/[\d.]+/g).map(Number);
+function luminance(color) {
+  return channels(color).slice(0, 3).map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, k) => sum + c * [0.2126, 0.7152, 0.0722][k], 0);
+}
+function contrast(one, other) {
+  const [a, b] = [luminance(one), luminance(other)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}
+
 // WCAG contrast of the explorer's status line (or another piece) against what is behind the element.
-function contrastOf(page, selector, index = 0) {
-  return page.evaluate(({ selector: chosen, index: i }) => {
+async function contrastOf(page, selector, index = 0) {
+  const { text, behind } = await page.evaluate(({ selector: chosen, index: i }) => {
     const host = document.querySelectorAll('descent-explorer')[i];
-    const rgb = (text) => text.match(/[\d.]+/g).map(Number);
-    const lum = ([r, g, b]) => [r, g, b].map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
-      .reduce((sum, c, k) => sum + c * [0.2126, 0.7152, 0.0722][k], 0);
-    let behind = null;
-    for (let node = host; node && !behind; node = node.parentElement) {
-      const bg = rgb(getComputedStyle(node).backgroundColor);
-      if ((bg[3] ?? 1) > 0.5) behind = bg;
+    let background = null;
+    for (let node = host; node && !background; node = node.parentElement) {
+      const color = getComputedStyle(node).backgroundColor;
+      if ((Number(color.match(/[\d.]+/g)[3] ?? 1)) > 0.5) background = color;
     }
-    const text = rgb(getComputedStyle(host.shadowRoot.querySelector(chosen)).color);
-    const [a, b] = [lum(text), lum(behind)].sort((x, y) => y - x);
-    return (a + 0.05) / (b + 0.05);
+    return { text: getComputedStyle(host.shadowRoot.querySelector(chosen)).color, behind: background };
   }, { selector, index });
+  return contrast(text, behind);
 }
 
 const isDark = (page, index = 0) => page.evaluate((i) => document.querySelectorAll('descent-explorer')[i].matches(':state(dark)'), index);
@@ -146,15 +153,15 @@ describe('descent-explorer in a post', () => {
   test('theme="auto" follows a light blog when the system is dark, and a dark blog', async () => {
     await withPost(post({ body: `<descent-explorer ${SEED} controls="compact"></descent-explorer>` }), async (page) => {
       assert.equal(await isDark(page), false, 'light on a light blog');
-      const contrast = await contrastOf(page, '#status');
-      assert.ok(contrast >= 4.5, `the status line has ${contrast.toFixed(2)}:1 on the blog`);
+      const status = await contrastOf(page, '#status');
+      assert.ok(status >= 4.5, `the status line has ${status.toFixed(2)}:1 on the blog`);
       await screenshot(page, 'embed-light-blog-os-dark.png');
       await expectNoViolations(page);
     }, { scheme: 'dark' });
     await withPost(post({ body: `<descent-explorer ${SEED} controls="compact"></descent-explorer>`, scheme: 'dark', background: '#111418', color: '#e4e6ea' }), async (page) => {
       assert.equal(await isDark(page), true, 'dark on a dark blog');
-      const contrast = await contrastOf(page, '#status');
-      assert.ok(contrast >= 4.5, `the status line has ${contrast.toFixed(2)}:1 on the blog`);
+      const status = await contrastOf(page, '#status');
+      assert.ok(status >= 4.5, `the status line has ${status.toFixed(2)}:1 on the blog`);
       await screenshot(page, 'embed-dark-blog.png');
       await expectNoViolations(page);
     }, { scheme: 'light' });
@@ -176,16 +183,13 @@ describe('descent-explorer in a post', () => {
     test(`without custom states (${browser}) the explorer runs, light on its own background, on a dark blog`, async () => {
       const dark = post({ body: `<descent-explorer ${SEED} controls="compact"></descent-explorer>`, scheme: 'dark', background: '#111418', color: '#e4e6ea' });
       await withPost(dark, async (page) => {
-        const looks = await page.evaluate(() => {
-          const root = document.querySelector('descent-explorer').shadowRoot;
-          const rgb = (text) => text.match(/[\d.]+/g).map(Number);
-          const lum = ([r, g, b]) => [r, g, b].map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
-            .reduce((sum, c, k) => sum + c * [0.2126, 0.7152, 0.0722][k], 0);
-          const layout = root.querySelector('.layout');
-          const background = rgb(getComputedStyle(layout).backgroundColor);
-          const [a, b] = [lum(rgb(getComputedStyle(root.querySelector('#status')).color)), lum(background)].sort((x, y) => y - x);
-          return { own: layout.classList.contains('own-background'), opaque: (background[3] ?? 1) === 1, light: lum(background) > 0.5, contrast: (a + 0.05) / (b + 0.05) };
+        const colors = await page.evaluate(() => {
+          const layout = document.querySelector('descent-explorer').shadowRoot.querySelector('.layout');
+          return { own: layout.classList.contains('own-background'), background: getComputedStyle(layout).backgroundColor,
+            status: getComputedStyle(layout.querySelector('#status')).color };
         });
+        const looks = { own: colors.own, opaque: (channels(colors.background)[3] ?? 1) === 1, light: luminance(colors.background) > 0.5,
+          contrast: contrast(colors.status, colors.background) };
         assert.deepEqual({ ...looks, contrast: looks.contrast >= 4.5 }, { own: true, opaque: true, light: true, contrast: true }, JSON.stringify(looks));
         await screenshot(page, `embed-without-states-${browser.split(' ')[0]}.png`);
         await expectNoViolations(page);
@@ -197,16 +201,13 @@ describe('descent-explorer in a post', () => {
     const body = `<descent-explorer ${SEED} controls="none" theme="light"><a href="/embed.html">Gradient descent: open the interactive explorer</a></descent-explorer>`;
     const dark = post({ body, scheme: 'dark', background: '#111418', color: '#e4e6ea', extraCss: 'a { color: #9ecbff; }' });
     await withPost(dark, async (page) => {
-      const contrast = await page.evaluate(() => {
+      const colors = await page.evaluate(() => {
         const host = document.querySelector('descent-explorer');
         host.shadowRoot.querySelector('.layout').classList.add('settling');
-        const rgb = (text) => text.match(/[\d.]+/g).map(Number);
-        const lum = ([r, g, b]) => [r, g, b].map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
-          .reduce((sum, c, k) => sum + c * [0.2126, 0.7152, 0.0722][k], 0);
-        const [a, b] = [lum(rgb(getComputedStyle(host.querySelector('a')).color)), lum(rgb(getComputedStyle(host).backgroundColor))].sort((x, y) => y - x);
-        return (a + 0.05) / (b + 0.05);
+        return { link: getComputedStyle(host.querySelector('a')).color, background: getComputedStyle(host).backgroundColor };
       });
-      assert.ok(contrast >= 4.5, `the link has ${contrast.toFixed(2)}:1 on the element's light background`);
+      const linkContrast = contrast(colors.link, colors.background);
+      assert.ok(linkContrast >= 4.5, `the link has ${linkContrast.toFixed(2)}:1 on the element's light background`);
     });
   });
 
